@@ -1,0 +1,76 @@
+// Command jianbao typesets a Chinese government work bulletin (工作简报)
+// from an issue manifest and Markdown articles into a print-ready PDF.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"jianbao/internal/cli"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+type usageError struct{ error }
+
+func run(args []string) int {
+	code := cli.ExitOK
+	var opt cli.BuildOptions
+	root := &cobra.Command{
+		Use:           "jianbao",
+		Short:         "jianbao 简报排版：把清单和文章排成可付印的工作简报 PDF (typesets a work bulletin as PDF)",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	buildCmd := &cobra.Command{
+		Use:   "build MANIFEST... [-o OUT.pdf]",
+		Short: "排版并生成 PDF (typeset the issue)",
+		Args:  cobra.MinimumNArgs(1),
+		Run:   func(c *cobra.Command, a []string) { code = cli.Build(a, opt, os.Stdout, os.Stderr) },
+	}
+	buildCmd.Flags().StringVarP(&opt.Out, "output", "o", "", "输出 PDF 路径（默认与清单同名）")
+	buildCmd.Flags().StringVar(&opt.Dump, "dump", "", "同时写出排版记录（每行一个排印项）")
+	root.AddCommand(buildCmd,
+		&cobra.Command{
+			Use:   "check MANIFEST",
+			Short: "检查清单、文章、字体和版式，不写文件 (validate only)",
+			Args:  cobra.ExactArgs(1),
+			Run:   func(c *cobra.Command, a []string) { code = cli.Check(a[0], os.Stdout, os.Stderr) },
+		},
+		&cobra.Command{
+			Use:   "init DIR",
+			Short: "新建一期简报的文件夹 (scaffold a new issue)",
+			Args:  cobra.ExactArgs(1),
+			Run:   func(c *cobra.Command, a []string) { code = cli.Init(a[0], os.Stdout, os.Stderr) },
+		},
+		&cobra.Command{
+			Use:   "fonts",
+			Short: "列出内置字体 (list embedded fonts)",
+			Args:  cobra.NoArgs,
+			Run:   func(c *cobra.Command, a []string) { code = cli.Fonts(os.Stdout) },
+		},
+		&cobra.Command{
+			Use:   "layouts",
+			Short: "列出内置版式 (list built-in layouts)",
+			Args:  cobra.NoArgs,
+			Run:   func(c *cobra.Command, a []string) { code = cli.Layouts(os.Stdout) },
+		},
+		&cobra.Command{
+			Use:   "version",
+			Short: "显示版本 (print the version)",
+			Args:  cobra.NoArgs,
+			Run:   func(c *cobra.Command, a []string) { fmt.Println("jianbao", cli.Version) },
+		},
+	)
+	root.SetArgs(args)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	if err := root.Execute(); err != nil {
+		fmt.Fprintf(os.Stderr, "jianbao: %v；用法见 jianbao --help\n", err)
+		return cli.ExitUsage
+	}
+	return code
+}

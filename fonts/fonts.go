@@ -1,0 +1,31 @@
+// Package fonts embeds jianbao's open-licence font files and their licences.
+// It does no parsing; see internal/fontset. Provenance is in README.md and
+// every file can be regenerated with build.sh.
+package fonts
+
+import "embed"
+
+// FS holds the TrueType files and the LICENSES folder.
+//
+//go:embed *.ttf LICENSES
+var FS embed.FS
+
+// Info describes one embedded face.
+type Info struct {
+	File    string // file name in FS
+	Family  string // printed name
+	Style   string // 仿宋, 宋体, 黑体, 楷体, Latin
+	License string
+	Source  string // package it comes from
+}
+
+// Faces lists the embedded faces, by the name layouts use for them.
+var Faces = map[string]Info{
+	"FandolFang-Regular":      {"FandolFang-Regular.ttf", "FandolFang Regular", "仿宋", "GPL-3.0 + font exception", "Debian texlive-lang-chinese 2022.20230122-1 (converted to glyf)"},
+	"NotoSerifSC-Bold":        {"NotoSerifSC-Bold.ttf", "Noto Serif SC Bold", "小标宋", "OFL-1.1", "npm @expo-google-fonts/noto-serif-sc 0.4.3 (GB 2312 subset)"},
+	"NotoSerifSC-Regular":     {"NotoSerifSC-Regular.ttf", "Noto Serif SC Regular", "宋体", "OFL-1.1", "npm @expo-google-fonts/noto-serif-sc 0.4.3 (GBK subset)"},
+	"NotoSansSC-Medium":       {"NotoSansSC-Medium.ttf", "Noto Sans SC Medium", "黑体", "OFL-1.1", "npm @expo-google-fonts/noto-sans-sc 0.4.3 (GB 2312 subset)"},
+	"gkai00mp":                {"gkai00mp.ttf", "AR PL KaitiM GB", "楷体", "Arphic Public License", "Debian fonts-arphic-gkai00mp 2.11-16"},
+	"LiberationSerif-Regular": {"LiberationSerif-Regular.ttf", "Liberation Serif", "Latin", "OFL-1.1", "Debian fonts-liberation2 2.1.5-1"},
+	"LiberationSerif-Bold":    {"LiberationSerif-Bold.ttf", "Liberation Serif Bold", "Latin", "OFL-1.1", "Debian fonts-liberation2 2.1.5-1"},
+}

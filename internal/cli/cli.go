@@ -1,0 +1,248 @@
+// Package cli implements jianbao's commands; cmd/jianbao only wires them
+// to cobra. Every function writes user messages to stderr and returns the
+// process exit code: 0 success, 1 a problem in the user's input, 2 usage.
+package cli
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"jianbao/fonts"
+	"jianbao/internal/build"
+	"jianbao/internal/display"
+	"jianbao/internal/fontset"
+	"jianbao/internal/layout"
+)
+
+// Version is the program version.
+var Version = "0.1.0"
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitInput = 1
+	ExitUsage = 2
+)
+
+// BuildOptions are the flags of `jianbao build`.
+type BuildOptions struct {
+	Out  string // only with one manifest
+	Dump string // layout dump file; only with one manifest
+}
+
+// Build builds one or more issues, in parallel; the exit status is the worst.
+func Build(manifests []string, opt BuildOptions, stdout, stderr io.Writer) int {
+	if len(manifests) > 1 && (opt.Out != "" || opt.Dump != "") {
+		fmt.Fprintln(stderr, "jianbao: 同时构建多期时不能使用 -o 或 --dump；每期的 PDF 写在各自清单旁边")
+		return ExitUsage
+	}
+	codes := make([]int, len(manifests))
+	outs := make([]bytes.Buffer, len(manifests))
+	errs := make([]bytes.Buffer, len(manifests))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, maxProcs())
+	for i, m := range manifests {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			codes[i] = buildOne(m, opt, &outs[i], &errs[i])
+		}()
+	}
+	wg.Wait()
+	worst := ExitOK
+	for i := range manifests {
+		stdout.Write(outs[i].Bytes())
+		stderr.Write(errs[i].Bytes())
+		worst = max(worst, codes[i])
+	}
+	return worst
+}
+
+func buildOne(manifest string, opt BuildOptions, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "%s: jianbao 内部错误（%v）；请报告这个问题并附上清单和文章\n", manifest, r)
+			code = ExitInput
+		}
+	}()
+	start := time.Now()
+	out := opt.Out
+	if out == "" {
+		out = strings.TrimSuffix(manifest, filepath.Ext(manifest)) + ".pdf"
+	}
+	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "%s: 输出文件夹不存在；请先创建该文件夹，或用 -o 指定其他位置\n", out)
+		return ExitInput
+	}
+	res, errs := build.Build(manifest)
+	if len(errs) > 0 {
+		fmt.Fprintln(stderr, errs.Error())
+		fmt.Fprintf(stderr, "%s: 共 %d 处问题，未生成 PDF\n", manifest, len(errs))
+		return ExitInput
+	}
+	if opt.Dump != "" {
+		var b bytes.Buffer
+		display.Dump(&b, res.Doc)
+		if err := build.WriteAtomic(opt.Dump, b.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "%s: 无法写入排版记录（%v）；请检查文件夹权限\n", opt.Dump, pathErr(err))
+			return ExitInput
+		}
+	}
+	if err := build.WriteAtomic(out, res.PDF); err != nil {
+		fmt.Fprintf(stderr, "%s: 无法写入 PDF（%v）；请检查文件夹是否存在、是否可写\n", out, pathErr(err))
+		return ExitInput
+	}
+	fmt.Fprintf(stdout, "%s: %d 页，%d 字节，用时 %d 毫秒\n", out, len(res.Doc.Pages), len(res.PDF), time.Since(start).Milliseconds())
+	return ExitOK
+}
+
+func pathErr(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		if os.IsPermission(pe.Err) {
+			return "没有写入权限"
+		}
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Check validates an issue and writes nothing.
+func Check(manifest string, stdout, stderr io.Writer) int {
+	d, _, errs := build.Check(manifest)
+	if len(errs) > 0 {
+		fmt.Fprintln(stderr, errs.Error())
+		fmt.Fprintf(stderr, "%s: 共 %d 处问题\n", manifest, len(errs))
+		return ExitInput
+	}
+	fmt.Fprintf(stdout, "%s: 没有问题，共 %d 页\n", manifest, len(d.Pages))
+	return ExitOK
+}
+
+// Fonts lists the embedded faces.
+func Fonts(stdout io.Writer) int {
+	hanzi := GB2312Hanzi()
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "字体\t风格\t字族\t许可\t字形数\tGB 2312 汉字\t来源")
+	for _, n := range fontset.Names() {
+		f, err := fontset.Load(n)
+		if err != nil {
+			fmt.Fprintf(tw, "%s\t\t\t\t\t\t%v\n", n, err)
+			continue
+		}
+		cov := 0
+		for _, r := range hanzi {
+			if f.Covers(r) {
+				cov++
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d/%d\t%s\n", n, f.Info.Style, f.Family(), f.Info.License, f.NumGlyphs(), cov, len(hanzi), f.Info.Source)
+	}
+	tw.Flush()
+	fmt.Fprintln(stdout, "\n版式中的字体角色（jianbao 版式）：")
+	spec, errs := layout.Load("jianbao", ".", fontsPos())
+	if len(errs) == 0 {
+		tw = tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		for _, role := range sortedKeys(spec.Fonts) {
+			r := spec.Fonts[role]
+			fmt.Fprintf(tw, "%s\t%s\t%s\t后备：%s\n", role, r.Name, r.Face, r.Fallback)
+		}
+		fmt.Fprintf(tw, "latin\tLatin\t%s\t粗体：%s\n", spec.Latin.Regular, spec.Latin.Bold)
+		tw.Flush()
+	}
+	var total int64
+	ents, _ := fs.ReadDir(fonts.FS, ".")
+	for _, e := range ents {
+		if i, err := e.Info(); err == nil && !e.IsDir() {
+			total += i.Size()
+		}
+	}
+	fmt.Fprintf(stdout, "\n内置字体共 %.1f MB；许可证见 fonts/LICENSES\n", float64(total)/1e6)
+	return ExitOK
+}
+
+// GB2312Hanzi lists the 6,763 GB 2312 hanzi, decoded from the GB 2312 code
+// space (rows 16–87) with the GBK decoder.
+func GB2312Hanzi() []rune {
+	dec := simplifiedchinese.GBK.NewDecoder()
+	var out []rune
+	for b1 := 0xB0; b1 <= 0xF7; b1++ {
+		for b2 := 0xA1; b2 <= 0xFE; b2++ {
+			s, err := dec.Bytes([]byte{byte(b1), byte(b2)})
+			if err != nil {
+				continue
+			}
+			for _, r := range string(s) {
+				if r != 0xFFFD && r >= 0x4E00 {
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Layouts lists the built-in layouts.
+func Layouts(stdout io.Writer) int {
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	for _, n := range layout.BuiltinNames() {
+		spec, errs := layout.Load(n, ".", fontsPos())
+		if len(errs) > 0 {
+			fmt.Fprintf(tw, "%s\t%v\n", n, errs)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", n, spec.Description)
+	}
+	tw.Flush()
+	fmt.Fprintln(stdout, "\n自定义版式：复制 layouts/ 下的文件修改后，在清单中写 layout: 路径/文件.yaml")
+	return ExitOK
+}
+
+//go:embed all:scaffold
+var scaffold embed.FS
+
+// Init creates a new issue folder that builds as is; it never overwrites.
+func Init(dir string, stdout, stderr io.Writer) int {
+	var files []string
+	fs.WalkDir(scaffold, "scaffold", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	for _, f := range files {
+		dst := filepath.Join(dir, strings.TrimPrefix(f, "scaffold/"))
+		if _, err := os.Lstat(dst); err == nil {
+			fmt.Fprintf(stderr, "%s: 文件已存在，init 不会覆盖；请换一个空文件夹\n", dst)
+			return ExitInput
+		}
+	}
+	for _, f := range files {
+		dst := filepath.Join(dir, strings.TrimPrefix(f, "scaffold/"))
+		data, _ := scaffold.ReadFile(f)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			fmt.Fprintf(stderr, "%s: 无法创建文件夹（%v）\n", filepath.Dir(dst), pathErr(err))
+			return ExitInput
+		}
+		data = bytes.ReplaceAll(data, []byte("{{DATE}}"), []byte(time.Now().Format("2006-01-02")))
+		data = bytes.ReplaceAll(data, []byte("{{YEAR}}"), []byte(time.Now().Format("2006")))
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			fmt.Fprintf(stderr, "%s: 无法写入（%v）\n", dst, pathErr(err))
+			return ExitInput
+		}
+	}
+	fmt.Fprintf(stdout, "已在 %s 创建新的一期。构建：jianbao build %s\n", dir, filepath.Join(dir, "bulletin.yaml"))
+	return ExitOK
+}

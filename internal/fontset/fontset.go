@@ -1,0 +1,163 @@
+// Package fontset parses the embedded fonts (once each, on first use) and
+// answers what the layout engine needs: does a face cover a rune, how wide
+// is it, and the raw bytes for the PDF writer. It knows no pages or roles'
+// meaning: roles are named by the layout.
+package fontset
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"jianbao/fonts"
+)
+
+// Errors for fonts the PDF writer cannot embed.
+var (
+	ErrTTC  = errors.New("fontset: font collection (ttcf) is not supported; extract one face as a TrueType file")
+	ErrCFF  = errors.New("fontset: font has CFF outlines (OTTO); convert it to TrueType (glyf) outlines")
+	ErrSfnt = errors.New("fontset: not a TrueType font")
+)
+
+// Face is one parsed font file.
+type Face struct {
+	Name string
+	Info fonts.Info
+	Data []byte
+	UPEM int
+
+	font *sfnt.Font
+	mu   sync.Mutex
+	buf  sfnt.Buffer
+	adv  map[rune]int32 // advance in font units; -1 = not covered
+}
+
+// CheckTrueType refuses data that fpdf cannot load: collections, CFF
+// outlines and anything that is not an sfnt.
+func CheckTrueType(data []byte) error {
+	if len(data) < 12 {
+		return ErrSfnt
+	}
+	switch string(data[:4]) {
+	case "\x00\x01\x00\x00", "true":
+		return nil
+	case "ttcf":
+		return ErrTTC
+	case "OTTO":
+		return ErrCFF
+	}
+	return ErrSfnt
+}
+
+// Parse parses a TrueType face from bytes.
+func Parse(name string, data []byte) (*Face, error) {
+	if err := CheckTrueType(data); err != nil {
+		return nil, err
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("fontset: %s: %w", name, err)
+	}
+	return &Face{Name: name, Data: data, UPEM: int(f.UnitsPerEm()), font: f, adv: make(map[rune]int32, 1024)}, nil
+}
+
+var (
+	regMu sync.Mutex
+	reg   = map[string]*onceFace{}
+)
+
+type onceFace struct {
+	once sync.Once
+	face *Face
+	err  error
+}
+
+// Load returns the embedded face with the given name, parsing it on first use.
+func Load(name string) (*Face, error) {
+	info, ok := fonts.Faces[name]
+	if !ok {
+		return nil, fmt.Errorf("没有名为 %q 的内置字体", name)
+	}
+	regMu.Lock()
+	of := reg[name]
+	if of == nil {
+		of = &onceFace{}
+		reg[name] = of
+	}
+	regMu.Unlock()
+	of.once.Do(func() {
+		data, err := fonts.FS.ReadFile(info.File)
+		if err != nil {
+			of.err = err
+			return
+		}
+		of.face, of.err = Parse(name, data)
+		if of.face != nil {
+			of.face.Info = info
+		}
+	})
+	return of.face, of.err
+}
+
+// Names lists the embedded face names in a stable order.
+func Names() []string {
+	var ns []string
+	for n := range fonts.Faces {
+		ns = append(ns, n)
+	}
+	for i := 1; i < len(ns); i++ {
+		for j := i; j > 0 && ns[j] < ns[j-1]; j-- {
+			ns[j], ns[j-1] = ns[j-1], ns[j]
+		}
+	}
+	return ns
+}
+
+// Covers says whether the face has a glyph for r. Runes above U+FFFF are
+// never covered: the PDF writer reads only the BMP.
+func (f *Face) Covers(r rune) bool { return f.units(r) >= 0 }
+
+// Units returns the advance of r in font units, or -1 if not covered.
+func (f *Face) Units(r rune) int32 { return f.units(r) }
+
+func (f *Face) units(r rune) int32 {
+	if r > 0xFFFF || r < 0 {
+		return -1
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if a, ok := f.adv[r]; ok {
+		return a
+	}
+	a := int32(-1)
+	gi, err := f.font.GlyphIndex(&f.buf, r)
+	if err == nil && gi != 0 {
+		adv, err := f.font.GlyphAdvance(&f.buf, gi, fixed.Int26_6(f.UPEM<<6), font.HintingNone)
+		if err == nil {
+			a = int32((adv + 32) >> 6)
+		}
+	}
+	f.adv[r] = a
+	return a
+}
+
+// NumGlyphs is the number of glyphs in the face.
+func (f *Face) NumGlyphs() int { return f.font.NumGlyphs() }
+
+// Family is the face's family name from its name table.
+func (f *Face) Family() string {
+	var b sfnt.Buffer
+	s, err := f.font.Name(&b, sfnt.NameIDFamily)
+	if err != nil {
+		return f.Info.Family
+	}
+	return s
+}
+
+// Same reports whether two faces share the same bytes.
+func Same(a, b *Face) bool { return a == b || bytes.Equal(a.Data, b.Data) }

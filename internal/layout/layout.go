@@ -1,0 +1,324 @@
+// Package layout loads a layout (YAML): page geometry, grid, the faces for
+// each font role, sizes, colours, and the shapes of the masthead and the
+// 报/送 block. Built-in layouts are embedded from layouts/; a user may pass
+// the path of a copied and edited one. It knows no PDF.
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"jianbao/internal/diag"
+	"jianbao/internal/display"
+	"jianbao/internal/fontset"
+	"jianbao/layouts"
+)
+
+// Spec is a loaded, validated layout.
+type Spec struct {
+	Name        string `yaml:"name"`
+	Description string `yaml:"description"`
+	Page        struct {
+		Width  Length `yaml:"width"`
+		Height Length `yaml:"height"`
+	} `yaml:"page"`
+	Margin struct {
+		Top    Length `yaml:"top"`
+		Bottom Length `yaml:"bottom"`
+		Left   Length `yaml:"left"`
+		Right  Length `yaml:"right"`
+	} `yaml:"margin"`
+	Grid struct {
+		Lines int `yaml:"lines"`
+		Chars int `yaml:"chars"`
+	} `yaml:"grid"`
+	Fonts map[string]Role `yaml:"fonts"`
+	Latin struct {
+		Regular string `yaml:"regular"`
+		Bold    string `yaml:"bold"`
+	} `yaml:"latin"`
+	Colors map[string][]int `yaml:"colors"`
+	Text   struct {
+		CJKLatinGap   Length `yaml:"cjk_latin_gap"`
+		PunctCompress string `yaml:"punct_compress"` // adjust | always
+		FauxBold      Length `yaml:"faux_bold"`
+	} `yaml:"text"`
+	Masthead struct {
+		Style     `yaml:",inline"`
+		MinSize   Length `yaml:"min_size"`
+		Top       Length `yaml:"top"`
+		LineGap   Length `yaml:"line_gap"`
+		FirstSize Length `yaml:"first_size"`
+	} `yaml:"masthead"`
+	Classification Style `yaml:"classification"`
+	IssueLine      struct {
+		Style         `yaml:",inline"`
+		Format        string `yaml:"format"`
+		FormatNoTotal string `yaml:"format_no_total"`
+		SpecialFormat string `yaml:"special_format"`
+		Gap           Length `yaml:"gap"`
+	} `yaml:"issue_line"`
+	EditorLine struct {
+		Style `yaml:",inline"`
+		Inset Length `yaml:"inset"`
+		Date  string `yaml:"date_format"`
+	} `yaml:"editor_line"`
+	RedRule struct {
+		Thickness Length `yaml:"thickness"`
+		Gap       Length `yaml:"gap"`
+		Color     string `yaml:"color"`
+		Double    Length `yaml:"double"`
+	} `yaml:"red_rule"`
+	Title struct {
+		Style       `yaml:",inline"`
+		Leading     Length `yaml:"leading"`
+		LinesBefore int    `yaml:"lines_before"`
+		LinesAfter  int    `yaml:"lines_after"`
+		FirstBefore int    `yaml:"first_lines_before"`
+		MaxChars    int    `yaml:"max_chars"`
+	} `yaml:"title"`
+	Body       Style `yaml:"body"`
+	Heading1   Style `yaml:"heading1"`
+	Heading2   Style `yaml:"heading2"`
+	Note       Style `yaml:"note"`
+	Caption    Style `yaml:"caption"`
+	PageNumber struct {
+		Style     `yaml:",inline"`
+		Below     Length `yaml:"below"`
+		Inset     Length `yaml:"inset"`
+		Position  string `yaml:"position"` // outside | center
+		Format    string `yaml:"format"`
+		FirstPage bool   `yaml:"first_page"`
+	} `yaml:"page_number"`
+	Distribution struct {
+		Style      `yaml:",inline"`
+		Thick      Length `yaml:"thick"`
+		Thin       Length `yaml:"thin"`
+		Inset      Length `yaml:"inset"`
+		Leading    Length `yaml:"leading"`
+		InlineStop bool   `yaml:"inline_stop"`
+		Copies     string `yaml:"copies_format"`
+	} `yaml:"distribution"`
+	Image struct {
+		DPI int `yaml:"dpi"`
+	} `yaml:"image"`
+
+	File string `yaml:"-"`
+}
+
+// Role maps a font role to an embedded face and a fallback face.
+type Role struct {
+	Face     string `yaml:"face"`
+	Fallback string `yaml:"fallback"`
+	Name     string `yaml:"name"` // printed name, e.g. 仿宋
+}
+
+// Style is the font, size and colour of an element.
+type Style struct {
+	Font   string `yaml:"font"`
+	Size   Length `yaml:"size"`
+	Color  string `yaml:"color"`
+	Indent int    `yaml:"indent"` // first-line indent in characters
+	Bold   bool   `yaml:"bold"`
+}
+
+// Derived geometry, in milli-points.
+func (s *Spec) PageW() display.Len  { return s.Page.Width.Abs }
+func (s *Spec) PageH() display.Len  { return s.Page.Height.Abs }
+func (s *Spec) Left() display.Len   { return s.Margin.Left.Abs }
+func (s *Spec) Top() display.Len    { return s.Margin.Top.Abs }
+func (s *Spec) BlockW() display.Len { return s.PageW() - s.Margin.Left.Abs - s.Margin.Right.Abs }
+func (s *Spec) BlockH() display.Len { return s.PageH() - s.Margin.Top.Abs - s.Margin.Bottom.Abs }
+
+// LinePitch is the height of one grid line.
+func (s *Spec) LinePitch() display.Len { return s.BlockH() / display.Len(s.Grid.Lines) }
+
+// CharPitch is the width of one grid cell.
+func (s *Spec) CharPitch() display.Len { return s.BlockW() / display.Len(s.Grid.Chars) }
+
+// Color returns a named colour.
+func (s *Spec) Color(name string) display.Color {
+	c, ok := s.Colors[name]
+	if !ok || len(c) != 4 {
+		return display.Black
+	}
+	return display.Color{C: c[0], M: c[1], Y: c[2], K: c[3]}
+}
+
+// BuiltinNames lists the embedded layouts.
+func BuiltinNames() []string {
+	ents, _ := layouts.FS.ReadDir(".")
+	var ns []string
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".yaml") {
+			ns = append(ns, strings.TrimSuffix(e.Name(), ".yaml"))
+		}
+	}
+	return ns
+}
+
+// Load loads a layout by built-in name or by path. A name containing a
+// slash or ending in .yaml is a path, relative to baseDir.
+func Load(ref, baseDir string, pos diag.Pos) (*Spec, diag.List) {
+	var errs diag.List
+	if ref == "" {
+		ref = "jianbao"
+	}
+	var data []byte
+	var file string
+	if strings.ContainsAny(ref, "/\\") || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
+		file = ref
+		if !strings.HasPrefix(ref, "/") {
+			file = baseDir + "/" + ref
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			errs.Add(pos, fmt.Sprintf("找不到版式文件 %q", ref), "请检查路径，或写内置版式名："+strings.Join(BuiltinNames(), "、"))
+			return nil, errs
+		}
+		data = b
+	} else {
+		b, err := layouts.FS.ReadFile(ref + ".yaml")
+		if err != nil {
+			errs.Add(pos, fmt.Sprintf("没有名为 %q 的内置版式", ref), "可用："+strings.Join(BuiltinNames(), "、")+"，或写版式文件的路径")
+			return nil, errs
+		}
+		data = b
+		file = "layouts/" + ref + ".yaml"
+	}
+	return Parse(file, data)
+}
+
+var lineRe = regexp.MustCompile(`line (\d+): (.*)`)
+var unknownRe = regexp.MustCompile(`field (\S+) not found in type`)
+
+// Parse parses and validates layout YAML.
+func Parse(file string, data []byte) (*Spec, diag.List) {
+	var errs diag.List
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		errs.Add(diag.Pos{File: file}, "版式 YAML 格式错误："+err.Error(), "请检查缩进和冒号")
+		return nil, errs
+	}
+	s := &Spec{File: file}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(s); err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			m := lineRe.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			n, _ := strconv.Atoi(m[1])
+			msg := m[2]
+			if u := unknownRe.FindStringSubmatch(msg); u != nil {
+				msg = fmt.Sprintf("未知字段 %q", u[1])
+				errs.Add(diag.Pos{File: file, Line: n}, msg, "请对照 layouts/README.md 检查字段名")
+				continue
+			}
+			if strings.Contains(msg, "cannot unmarshal") {
+				errs.Add(diag.Pos{File: file, Line: n}, "字段类型不对（"+msg+"）", "请对照 layouts/README.md")
+				continue
+			}
+			errs.Add(diag.Pos{File: file, Line: n}, msg, "")
+		}
+		if len(errs) == 0 {
+			errs.Add(diag.Pos{File: file}, "版式文件有误："+err.Error(), "")
+		}
+		return nil, errs
+	}
+	s.validate(&errs)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return s, nil
+}
+
+func (s *Spec) validate(errs *diag.List) {
+	at := func(l Length) diag.Pos { return diag.Pos{File: s.File, Line: l.Line, Col: l.Col} }
+	need := func(l Length, name string) {
+		if !l.Set {
+			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("缺少长度 %s", name), "请对照 layouts/README.md 补上")
+		}
+	}
+	need(s.Page.Width, "page.width")
+	need(s.Page.Height, "page.height")
+	need(s.Margin.Top, "margin.top")
+	need(s.Margin.Bottom, "margin.bottom")
+	need(s.Margin.Left, "margin.left")
+	need(s.Margin.Right, "margin.right")
+	if len(*errs) > 0 {
+		return
+	}
+	if s.BlockW() <= 0 || s.BlockH() <= 0 {
+		errs.Add(at(s.Margin.Left), "页边距大于纸张，版心为空", "请减小页边距")
+		return
+	}
+	if s.Grid.Lines <= 0 || s.Grid.Lines > 100 || s.Grid.Chars <= 0 || s.Grid.Chars > 100 {
+		errs.Add(diag.Pos{File: s.File}, "grid.lines 和 grid.chars 应在 1 到 100 之间", "公文为 22 行 × 28 字")
+	}
+	for name, r := range s.Fonts {
+		for _, f := range []string{r.Face, r.Fallback} {
+			if f == "" {
+				continue
+			}
+			if _, err := fontset.Load(f); err != nil {
+				errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("字体角色 %q 用了不存在的字体 %q", name, f), "可用字体见 jianbao fonts")
+			}
+		}
+		if r.Face == "" {
+			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("字体角色 %q 缺少 face", name), "")
+		}
+	}
+	for _, f := range []string{s.Latin.Regular, s.Latin.Bold} {
+		if _, err := fontset.Load(f); err != nil {
+			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("西文字体 %q 不存在", f), "可用字体见 jianbao fonts")
+		}
+	}
+	styles := map[string]*Style{
+		"masthead": &s.Masthead.Style, "classification": &s.Classification, "issue_line": &s.IssueLine.Style,
+		"editor_line": &s.EditorLine.Style, "title": &s.Title.Style, "body": &s.Body, "heading1": &s.Heading1,
+		"heading2": &s.Heading2, "note": &s.Note, "caption": &s.Caption, "page_number": &s.PageNumber.Style,
+		"distribution": &s.Distribution.Style,
+	}
+	for name, st := range styles {
+		if _, ok := s.Fonts[st.Font]; !ok {
+			errs.Add(at(st.Size), fmt.Sprintf("%s.font 为 %q，不是已定义的字体角色", name, st.Font), "请使用 fonts 下定义的角色名")
+		}
+		if !st.Size.Set || st.Size.IsEm || st.Size.Abs < display.PtF(4) || st.Size.Abs > display.PtF(200) {
+			errs.Add(at(st.Size), fmt.Sprintf("%s.size 应是 4pt 到 200pt 之间的字号", name), "如 16pt 或 三号")
+		}
+		if st.Color != "" {
+			if _, ok := s.Colors[st.Color]; !ok {
+				errs.Add(at(st.Size), fmt.Sprintf("%s.color 为 %q，不是已定义的颜色", name, st.Color), "请在 colors 下定义")
+			}
+		}
+	}
+	for name, c := range s.Colors {
+		ok := len(c) == 4
+		for _, v := range c {
+			ok = ok && v >= 0 && v <= 100
+		}
+		if !ok {
+			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("颜色 %q 应是四个 0–100 的 CMYK 百分数", name), "如 [0, 100, 100, 0]")
+		}
+	}
+	if s.PageNumber.Position != "outside" && s.PageNumber.Position != "center" {
+		errs.Add(diag.Pos{File: s.File}, "page_number.position 应是 outside 或 center", "")
+	}
+	if s.Text.PunctCompress != "adjust" && s.Text.PunctCompress != "always" {
+		errs.Add(diag.Pos{File: s.File}, "text.punct_compress 应是 adjust 或 always", "")
+	}
+	if s.Image.DPI <= 0 {
+		s.Image.DPI = 300
+	}
+	if s.IssueLine.Format == "" || !strings.Contains(s.IssueLine.Format, "{number}") {
+		errs.Add(diag.Pos{File: s.File}, "issue_line.format 应包含 {number}", "如 {year}年第{number}期（总第{total}期）")
+	}
+}

@@ -1,0 +1,175 @@
+package linebreak
+
+import "math"
+
+type breaker struct {
+	atoms []atom
+	gaps  []gap
+	p     Params
+	text  []rune
+
+	aw  []Len // atom widths, prefix: aw[k] = sum of atoms[0:k]
+	gn  []Len // gap natural, prefix over gaps[1..k]
+	gz  []Len // gap shrink
+	gc  []Len // bounded stretch capacity
+	gi  []int // inter gaps (equal distribution)
+	han []int // Han atoms, prefix
+}
+
+func (b *breaker) sums() {
+	n := len(b.atoms)
+	b.aw = make([]Len, n+1)
+	b.han = make([]int, n+1)
+	for k, a := range b.atoms {
+		b.aw[k+1] = b.aw[k] + a.w
+		b.han[k+1] = b.han[k]
+		if a.cls == clsHan {
+			b.han[k+1]++
+		}
+	}
+	b.gn = make([]Len, n+1)
+	b.gz = make([]Len, n+1)
+	b.gc = make([]Len, n+1)
+	b.gi = make([]int, n+1)
+	for k := 1; k <= n; k++ {
+		g := b.gaps[k]
+		if k == n {
+			g = gap{}
+		}
+		b.gn[k] = b.gn[k-1] + g.natural
+		b.gz[k] = b.gz[k-1] + g.shrink
+		b.gc[k] = b.gc[k-1] + g.stretchCap
+		b.gi[k] = b.gi[k-1]
+		if g.inter {
+			b.gi[k]++
+		}
+	}
+}
+
+// measure returns the natural width of line i→j and its total shrink.
+func (b *breaker) measure(i, j int) (w, shrink Len) {
+	w = b.aw[j] - b.aw[i]
+	if j-1 > i {
+		w += b.gn[j-1] - b.gn[i]
+		shrink = b.gz[j-1] - b.gz[i]
+	}
+	if i == 0 {
+		w += b.p.Indent
+	}
+	shrink += b.atoms[i].blankL + b.atoms[j-1].blankR
+	return w, shrink
+}
+
+const infeasible = math.MaxFloat64
+
+// cost of the line i→j; infeasible when it cannot be set.
+func (b *breaker) cost(i, j int, emergency bool) float64 {
+	n := len(b.atoms)
+	last := j == n
+	w, z := b.measure(i, j)
+	width := b.p.Width
+	em := float64(b.atoms[i].em)
+	if em <= 0 {
+		em = 1000
+	}
+	c := 1.0
+	if b.p.Ragged {
+		if w-z > width && !(emergency && j == i+1) {
+			return infeasible
+		}
+		slack := float64(width-w) / em
+		if slack < 0 {
+			slack = 0
+		}
+		c += 1000 + slack*slack*10
+		if j < n && b.gaps[j].preferred {
+			c -= 800 // break where the editor put a space
+		}
+		if last && i > 0 && b.han[n]-b.han[i] <= 2 {
+			c += 5000
+		}
+		return c
+	}
+	switch {
+	case w == width:
+	case w > width:
+		if w-z > width {
+			if emergency && j == i+1 {
+				return 1e9
+			}
+			return infeasible
+		}
+		c += 10 + 40*float64(w-width)/float64(z)
+	case last:
+		// the last line is set flush left
+	default:
+		d := float64(width - w)
+		nInter := b.gi[j-1] - b.gi[i]
+		if j-1 <= i {
+			nInter = 0
+		}
+		cap := float64(b.gc[j-1] - b.gc[i])
+		if j-1 <= i {
+			cap = 0
+		}
+		if nInter == 0 {
+			if !emergency {
+				return infeasible
+			}
+			c += 1e6
+			break
+		}
+		r := (d - math.Min(d, cap)) / (float64(nInter) * em / 4)
+		c += 30 + 100*r*r*r + 5*math.Min(d, cap)/em
+	}
+	if last && i > 0 && b.han[n]-b.han[i] == 1 {
+		c += 2000 // 孤字: a lone character on the last line
+	}
+	return c
+}
+
+// run finds the best breaks; nil when no line set satisfies the rules.
+func (b *breaker) run(emergency bool) ([]int, bool) {
+	n := len(b.atoms)
+	best := make([]float64, n+1)
+	from := make([]int, n+1)
+	for k := range best {
+		best[k] = infeasible
+	}
+	best[0] = 0
+	for j := 1; j <= n; j++ {
+		if j < n && !b.gaps[j].breakOK && !emergency {
+			continue
+		}
+		for i := j - 1; i >= 0; i-- {
+			if i > 0 && !b.gaps[i].breakOK && !emergency {
+				continue
+			}
+			w, z := b.measure(i, j)
+			if w-z > b.p.Width && j > i+1 {
+				break
+			}
+			if best[i] == infeasible {
+				continue
+			}
+			c := b.cost(i, j, emergency)
+			if c == infeasible {
+				continue
+			}
+			if t := best[i] + c; t < best[j] {
+				best[j], from[j] = t, i
+			}
+		}
+	}
+	if best[n] == infeasible {
+		return nil, emergency
+	}
+	var bs []int
+	for k := n; k > 0; k = from[k] {
+		bs = append(bs, k)
+	}
+	for l, r := 0, len(bs)-1; l < r; l, r = l+1, r-1 {
+		bs[l], bs[r] = bs[r], bs[l]
+	}
+	return bs, emergency
+}

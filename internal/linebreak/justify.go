@@ -1,0 +1,174 @@
+package linebreak
+
+// build places the glyphs of each line, justifying every line but the last.
+func (b *breaker) build(breaks []int, emergency bool) []Line {
+	lines := make([]Line, 0, len(breaks))
+	i := 0
+	start := 0
+	for _, j := range breaks {
+		end := len(b.text)
+		if j < len(b.atoms) {
+			end = b.atoms[j].src
+		}
+		ln := b.place(i, j)
+		ln.Start, ln.End = start, end
+		ln.Text = string(b.text[start:end])
+		ln.Last = j == len(b.atoms)
+		ln.Emergency = emergency
+		lines = append(lines, ln)
+		i, start = j, end
+	}
+	return lines
+}
+
+// share distributes amount over members in proportion to their capacities
+// (integers; the remainder goes to the first members with room).
+func share(amount Len, caps []Len) []Len {
+	out := make([]Len, len(caps))
+	var total Len
+	for _, c := range caps {
+		total += c
+	}
+	if total <= 0 || amount <= 0 {
+		return out
+	}
+	if amount > total {
+		amount = total
+	}
+	var given Len
+	for k, c := range caps {
+		out[k] = c * amount / total
+		given += out[k]
+	}
+	for k := 0; given < amount && k < len(caps); k++ {
+		if out[k] < caps[k] {
+			out[k]++
+			given++
+		}
+	}
+	return out
+}
+
+func (b *breaker) place(i, j int) Line {
+	p := b.p
+	last := j == len(b.atoms)
+	w, _ := b.measure(i, j)
+	adj := make([]Len, j-i+1) // adjustment of gap i+k (k in 1..j-i-1)
+	var startTrim, endTrim Len
+	need := w - p.Width // >0: shrink needed; <0: stretch possible
+	if need > 0 {
+		// clreq line adjustment, reduction priority.
+		endTrim = min(need, b.atoms[j-1].blankR)
+		need -= endTrim
+		levels := []func(g gap) Len{
+			func(g gap) Len {
+				if g.space {
+					return g.latinShrink
+				}
+				return 0
+			},
+			func(g gap) Len { return g.pairShrink },
+			func(g gap) Len {
+				if g.cjkLatin {
+					return g.latinShrink
+				}
+				return 0
+			},
+		}
+		for _, lv := range levels {
+			if need <= 0 {
+				break
+			}
+			caps := make([]Len, j-i+1)
+			for k := i + 1; k < j; k++ {
+				caps[k-i] = lv(b.gaps[k])
+			}
+			got := share(need, caps)
+			for k, v := range got {
+				adj[k] -= v
+				need -= v
+			}
+		}
+		if need > 0 {
+			startTrim = min(need, b.atoms[i].blankL)
+			need -= startTrim
+		}
+	} else if need < 0 && !last && !p.Ragged {
+		extra := -need
+		// Expansion priority: Latin spaces, Han–Latin gaps, then all gaps.
+		for _, wantSpace := range []bool{true, false} {
+			caps := make([]Len, j-i+1)
+			for k := i + 1; k < j; k++ {
+				g := b.gaps[k]
+				if g.stretchCap > 0 && g.space == wantSpace {
+					caps[k-i] = g.stretchCap
+				}
+			}
+			got := share(extra, caps)
+			for k, v := range got {
+				adj[k] += v
+				extra -= v
+			}
+		}
+		if extra > 0 {
+			var idx []int
+			for k := i + 1; k < j; k++ {
+				if b.gaps[k].inter {
+					idx = append(idx, k-i)
+				}
+			}
+			if len(idx) > 0 {
+				each := extra / Len(len(idx))
+				rem := extra - each*Len(len(idx))
+				for n, k := range idx {
+					adj[k] += each
+					if Len(n) < rem {
+						adj[k]++
+					}
+				}
+			}
+		}
+	}
+	ln := Line{Glyphs: make([]Glyph, 0, j-i)}
+	x := Len(0)
+	if i == 0 {
+		x = p.Indent
+	}
+	x -= startTrim
+	for k := i; k < j; k++ {
+		a := b.atoms[k]
+		if k > i {
+			g := b.gaps[k]
+			gw := g.natural + adj[k-i]
+			if g.pairShrink > 0 || gw < 0 {
+				// compression between punctuation: trim the blank halves
+				var s Len
+				if gw < 0 {
+					s = -gw
+				} else if adj[k-i] < 0 {
+					s = -adj[k-i]
+				}
+				prev := &ln.Glyphs[len(ln.Glyphs)-1]
+				t := min(s, b.atoms[k-1].blankR-prev.TrimR)
+				prev.TrimR += t
+				rest := s - t
+				x += gw
+				gl := Glyph{R: a.r, Style: a.style, X: x, Adv: a.w, TrimL: rest, Src: a.src}
+				ln.Glyphs = append(ln.Glyphs, gl)
+				x += a.w
+				continue
+			}
+			x += gw
+		}
+		gl := Glyph{R: a.r, Style: a.style, X: x, Adv: a.w, Src: a.src}
+		if k == i {
+			gl.TrimL = startTrim
+		}
+		ln.Glyphs = append(ln.Glyphs, gl)
+		x += a.w
+	}
+	lg := &ln.Glyphs[len(ln.Glyphs)-1]
+	lg.TrimR += endTrim
+	ln.Width = lg.X + lg.Adv - lg.TrimR
+	return ln
+}

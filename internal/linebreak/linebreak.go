@@ -1,0 +1,329 @@
+// Package linebreak breaks a paragraph of Chinese text (with Latin words and
+// numbers) into justified lines: 禁则 (no line starts with closing
+// punctuation, none ends with an opening one), inseparable —— and ……,
+// unbroken Latin words and numbers, punctuation compression, the quarter-em
+// gap between Han and Latin, justification to the measure, and no lone last
+// character. Breaks are chosen over the whole paragraph by a small dynamic
+// programme in the spirit of Knuth–Plass.
+//
+// It is pure: it measures through the Measurer interface and knows no
+// fonts, pages or PDF.
+package linebreak
+
+import (
+	"github.com/go-text/typesetting/segmenter"
+
+	"jianbao/internal/display"
+)
+
+// Len is the layout length unit (milli-points).
+type Len = display.Len
+
+// Measurer gives advances. Style is an opaque number chosen by the caller.
+type Measurer interface {
+	// Advance is the advance width of r in style at its size.
+	Advance(r rune, style int) Len
+	// Size is the font size (one em) of style.
+	Size(style int) Len
+}
+
+// Run is a stretch of paragraph text in one style.
+type Run struct {
+	Text  string
+	Style int
+}
+
+// Params controls a paragraph.
+type Params struct {
+	Width  Len // the measure
+	Indent Len // first-line indent
+	// Pitch, when positive, is the grid cell width: full-width characters
+	// advance by exactly Pitch, so pure-Han lines sit on the grid.
+	Pitch Len
+	// CJKLatinGap is the gap between Han and Latin, in thousandths of an em
+	// (250 = a quarter em); 0 for none.
+	CJKLatinGap int64
+	// CompressAlways compresses adjacent punctuation pairs even when the line
+	// does not need it (otherwise compression is adjustment space only).
+	CompressAlways bool
+	// Ragged sets lines at their natural width (for centred titles) and
+	// balances their lengths instead of justifying them.
+	Ragged bool
+}
+
+// Glyph is one placed character. X is relative to the line's left edge
+// (the text-block edge, so the first line's X includes the indent). TrimL
+// and TrimR are the blank parts of the advance compressed away: the
+// character's box is [X+TrimL, X+Adv-TrimR].
+type Glyph struct {
+	R            rune
+	Style        int
+	X            Len
+	Adv          Len
+	TrimL, TrimR Len
+	Src          int // rune index in the paragraph
+}
+
+// Line is one broken line.
+type Line struct {
+	Glyphs     []Glyph
+	Start, End int    // rune range in the paragraph, trailing break spaces included
+	Text       string // the paragraph's runes [Start, End)
+	Width      Len    // right edge of the last glyph's box
+	Last       bool   // ends the paragraph
+	Emergency  bool   // no break satisfied every rule; a rule was relaxed
+}
+
+type atom struct {
+	r              rune
+	src            int
+	style          int
+	cls            class
+	w              Len // natural advance (pitch for full-width on the grid)
+	em             Len
+	blankL, blankR Len
+}
+
+type gap struct {
+	natural     Len // natural width (space, Han–Latin gap, pre-compression)
+	shrink      Len // compressible amount inside the line (pairs, gap minimums)
+	pairShrink  Len
+	latinShrink Len  // Han–Latin gap and space shrink
+	stretchCap  Len  // bounded stretch (spaces to 1/2 em, Han–Latin gap to 1/2 em)
+	inter       bool // takes part in the final equal distribution
+	space       bool
+	spaceEnd    int // rune index after the spaces (for line text)
+	breakOK     bool
+	preferred   bool // a source space between Chinese text: a good title break
+	cjkLatin    bool
+}
+
+// Break breaks a paragraph into lines.
+func Break(runs []Run, m Measurer, p Params) []Line {
+	var text []rune
+	var styles []int
+	for _, r := range runs {
+		for _, c := range r.Text {
+			text = append(text, c)
+			styles = append(styles, r.Style)
+		}
+	}
+	if len(text) == 0 {
+		return nil
+	}
+	atoms, gaps, lead := prepare(text, styles, m, p)
+	if len(atoms) == 0 {
+		return []Line{{Start: 0, End: len(text), Text: string(text), Last: true}}
+	}
+	b := &breaker{atoms: atoms, gaps: gaps, p: p, text: text}
+	b.sums()
+	breaks, emergency := b.run(false)
+	if breaks == nil {
+		breaks, emergency = b.run(true)
+	}
+	lines := b.build(breaks, emergency)
+	lines[0].Start = 0
+	_ = lead
+	lines[0].Text = string(text[:lines[0].End])
+	return lines
+}
+
+// prepare turns runes into atoms and the gaps between them.
+func prepare(text []rune, styles []int, m Measurer, p Params) ([]atom, []gap, int) {
+	atoms := make([]atom, 0, len(text))
+	gaps := make([]gap, 0, len(text)+1)
+	gaps = append(gaps, gap{}) // gap 0: paragraph start
+	pendingSpace := false
+	spaceW := Len(0)
+	lead := 0
+	for i, r := range text {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' {
+			if len(atoms) == 0 {
+				lead = i + 1
+				continue
+			}
+			if !pendingSpace {
+				spaceW = m.Advance(' ', styles[i])
+			}
+			pendingSpace = true
+			gaps[len(gaps)-1].spaceEnd = i + 1
+			continue
+		}
+		st := styles[i]
+		em := m.Size(st)
+		a := atom{r: r, src: i, style: st, cls: classify(r), em: em}
+		a.w = m.Advance(r, st)
+		if a.cls.isCJK() && p.Pitch > 0 && a.w >= em-em/20 && a.w <= em+em/20 {
+			a.w = p.Pitch
+		}
+		half := a.w / 2
+		switch a.cls {
+		case clsOpen:
+			a.blankL = half
+		case clsClose, clsStop:
+			a.blankR = half
+		case clsMiddle:
+			a.blankL, a.blankR = a.w/4, a.w/4
+		}
+		if len(atoms) > 0 {
+			g := &gaps[len(gaps)-1]
+			g.space = pendingSpace
+			if pendingSpace {
+				g.natural = spaceW
+				prev := atoms[len(atoms)-1]
+				if prev.cls == clsLatin && a.cls == clsLatin {
+					g.stretchCap = max(em/2-spaceW, 0)
+					g.latinShrink = max(spaceW-em/4, 0)
+				} else {
+					// a deliberate space between Chinese phrases: half an em
+					g.natural = em / 2
+					g.preferred = true
+				}
+				g.inter = true
+			}
+		}
+		pendingSpace = false
+		atoms = append(atoms, a)
+		g := gap{spaceEnd: i + 1}
+		gaps = append(gaps, g)
+	}
+	// gaps has len(atoms)+1 entries: gap k sits before atom k; gap n ends.
+	n := len(atoms)
+	if n == 0 {
+		return nil, nil, lead
+	}
+	// Break opportunities from UAX #14, tailored below.
+	segOK := make([]bool, len(text)+1)
+	var seg segmenter.Segmenter
+	seg.Init(text)
+	it := seg.LineIterator()
+	for it.Next() {
+		l := it.Line()
+		segOK[l.Offset+len(l.Text)] = true
+	}
+	for k := 1; k < n; k++ {
+		a, b := &atoms[k-1], &atoms[k]
+		g := &gaps[k]
+		// Han–Latin gap (clreq: up to 1/4 em, never next to punctuation).
+		if !g.space && p.CJKLatinGap > 0 && ((a.cls == clsHan && b.cls == clsLatin) || (a.cls == clsLatin && b.cls == clsHan)) {
+			em := max(a.em, b.em)
+			g.cjkLatin = true
+			g.natural = em * Len(p.CJKLatinGap) / 1000
+			g.latinShrink = g.natural / 2
+			g.stretchCap = max(em/2-g.natural, 0)
+			g.inter = true
+		}
+		// Adjacent punctuation: two marks of 2 em compress to 1.5 em.
+		if a.blankR > 0 || b.blankL > 0 {
+			if isPunct(a.cls) && isPunct(b.cls) && !g.space {
+				g.pairShrink = max(a.blankR, b.blankL)
+			}
+		}
+		// Inter-character stretch: between full-width characters, not
+		// inside —— or ……, never inside a Latin word or number.
+		if a.cls.isCJK() && b.cls.isCJK() && !(a.cls == clsDash && b.cls == clsDash && a.r == b.r) {
+			g.inter = true
+		}
+		g.breakOK = breakAllowed(text, atoms, k, segOK, g)
+	}
+	// Latin runs longer than a line may break at UAX #14 opportunities.
+	allowLongLatin(atoms, gaps, text, segOK, p)
+	if p.CompressAlways {
+		for k := range gaps {
+			if gaps[k].pairShrink > 0 {
+				gaps[k].natural -= gaps[k].pairShrink
+				gaps[k].pairShrink = 0
+			}
+		}
+	}
+	for k := range gaps {
+		gaps[k].shrink = gaps[k].pairShrink + gaps[k].latinShrink
+	}
+	return atoms, gaps, lead
+}
+
+func isPunct(c class) bool { return c == clsOpen || c == clsClose || c == clsStop || c == clsMiddle }
+
+// breakAllowed applies the tailored rules to the gap before atom k.
+func breakAllowed(text []rune, atoms []atom, k int, segOK []bool, g *gap) bool {
+	a, b := atoms[k-1], atoms[k]
+	// 禁则: never before a no-start mark or after a no-end mark.
+	if NoStart(b.r) || NoEnd(a.r) {
+		return false
+	}
+	// —— and …… never split; a single dash (connector) may not start a line.
+	if a.cls == clsDash && b.cls == clsDash {
+		return false
+	}
+	if b.cls == clsDash && (k+1 >= len(atoms) || atoms[k+1].r != b.r) {
+		return false
+	}
+	if a.cls == clsLatin && b.cls == clsLatin {
+		if !g.space {
+			return false // inside a word, number, date, URL
+		}
+		// keep standard numbers together: "GB/T 9704", "ISO 9001"
+		if isUpper(a.r) && b.r >= '0' && b.r <= '9' {
+			return false
+		}
+	}
+	if g.space {
+		return true
+	}
+	// Between two full-width characters clreq allows a break unless a rule
+	// above forbids it (UAX #14 keeps ”“ together; Chinese does not).
+	if a.cls.isCJK() && b.cls.isCJK() {
+		return true
+	}
+	return segOK[b.src]
+}
+
+func isUpper(r rune) bool { return r >= 'A' && r <= 'Z' }
+
+// allowLongLatin lets a Latin run that cannot fit on one line break where
+// UAX #14 allows, and anywhere as a last resort.
+func allowLongLatin(atoms []atom, gaps []gap, text []rune, segOK []bool, p Params) {
+	n := len(atoms)
+	for s := 0; s < n; {
+		if atoms[s].cls != clsLatin {
+			s++
+			continue
+		}
+		e := s + 1
+		w := atoms[s].w
+		for e < n && atoms[e].cls == clsLatin && !gaps[e].space {
+			w += atoms[e].w
+			e++
+		}
+		if w > p.Width-p.Indent {
+			any := false
+			for k := s + 1; k < e; k++ {
+				if segOK[atoms[k].src] && !NoStart(atoms[k].r) {
+					gaps[k].breakOK = true
+					any = true
+				}
+			}
+			// check every piece fits; otherwise allow every position
+			last := s
+			fits := any
+			for k := s + 1; k <= e && fits; k++ {
+				if k == e || gaps[k].breakOK {
+					pw := Len(0)
+					for j := last; j < k; j++ {
+						pw += atoms[j].w
+					}
+					if pw > p.Width-p.Indent {
+						fits = false
+					}
+					last = k
+				}
+			}
+			if !fits {
+				for k := s + 1; k < e; k++ {
+					gaps[k].breakOK = true
+				}
+			}
+		}
+		s = e
+	}
+}

@@ -1,0 +1,358 @@
+// Package markup parses jianbao's Markdown subset into doc blocks with
+// source positions, and rejects everything outside the subset with its line.
+//
+// The subset: one "# " title, "## " and "### " headings, paragraphs
+// (soft line breaks join with no space between Chinese characters and one
+// space between Latin words), **bold**, "> " editor's notes and
+// "![caption](path)" images on a line of their own.
+package markup
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"jianbao/internal/diag"
+	"jianbao/internal/doc"
+)
+
+// Limits against resource exhaustion.
+const (
+	MaxArticleBytes = 10 << 20 // 10 MiB
+	MaxParaRunes    = 20000
+)
+
+var (
+	imageLine   = regexp.MustCompile(`^!\[([^\]]*)\]\(([^)]*)\)$`)
+	orderedList = regexp.MustCompile(`^[0-9]+[.)][ \t]`)
+	htmlTag     = regexp.MustCompile(`<(/?[A-Za-z][A-Za-z0-9-]*|!--)`)
+	link        = regexp.MustCompile(`\[[^\]]*\]\([^)]*\)`)
+)
+
+// Parse parses one article file. file names it in messages.
+func Parse(file string, data []byte) (*doc.Article, diag.List) {
+	var errs diag.List
+	pos := func(line, col int) diag.Pos { return diag.Pos{File: file, Line: line, Col: col} }
+	if len(data) > MaxArticleBytes {
+		errs.Add(diag.Pos{File: file}, fmt.Sprintf("文章过大（%d 字节，上限 %d）", len(data), MaxArticleBytes), "请拆分为多篇文章")
+		return nil, errs
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				line := bytes.Count(data[:i], []byte("\n")) + 1
+				errs.Add(pos(line, 0), fmt.Sprintf("不是有效的 UTF-8 编码（第 %d 字节）", i), "请将文件另存为 UTF-8 编码")
+				return nil, errs
+			}
+			i += size
+		}
+	}
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	lines := strings.Split(text, "\n")
+
+	art := &doc.Article{File: file}
+	haveTitle := false
+	var para []lineRef // lines of the open paragraph
+	paraKind := doc.Para
+
+	flush := func() {
+		if len(para) == 0 {
+			return
+		}
+		b := doc.Block{Kind: paraKind, Pos: pos(para[0].line, para[0].col)}
+		b.Runs = inline(file, para, &errs)
+		if n := runeCount(b.Runs); n > MaxParaRunes {
+			errs.Add(b.Pos, fmt.Sprintf("段落过长（%d 字，上限 %d）", n, MaxParaRunes), "请分段")
+		}
+		if !haveTitle {
+			errs.Add(b.Pos, "文章缺少标题", "请在第一行写“# 标题”")
+			haveTitle = true // report once
+		}
+		if len(b.Runs) > 0 {
+			art.Blocks = append(art.Blocks, b)
+		}
+		para = nil
+		paraKind = doc.Para
+	}
+
+	inFence := false
+	for i, raw := range lines {
+		ln := i + 1
+		if strings.ContainsRune(raw, 0) {
+			errs.Add(pos(ln, runeCol(raw, strings.IndexRune(raw, 0))), "文件中有空字符（NUL）", "请删除该字符或重新保存为纯文本")
+			continue
+		}
+		if c := badControl(raw); c >= 0 {
+			r, _ := utf8.DecodeRuneInString(raw[c:])
+			errs.Add(pos(ln, runeCol(raw, c)), fmt.Sprintf("有不可见的控制字符 U+%04X", r), "请删除该字符（常见于从其他软件粘贴的文字）")
+			continue
+		}
+		// Leading indentation (ASCII or ideographic spaces) is dropped: the
+		// layout indents paragraphs itself.
+		trimmed := strings.TrimLeft(raw, " \t\u3000")
+		indent := runeCol(raw, len(raw)-len(trimmed)) // 1-based col of first char
+		line := strings.TrimRight(trimmed, " \t\u3000")
+		if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+			if !inFence {
+				errs.Add(pos(ln, indent), "不支持代码块（```）", "简报正文请写成普通段落")
+			}
+			inFence = !inFence
+			continue
+		}
+		if inFence {
+			continue
+		}
+		if line == "" {
+			flush()
+			continue
+		}
+		switch {
+		case strings.HasPrefix(line, "#"):
+			flush()
+			level := len(line) - len(strings.TrimLeft(line, "#"))
+			rest := line[level:]
+			if rest != "" && !strings.HasPrefix(rest, " ") && !strings.HasPrefix(rest, "\t") {
+				errs.Add(pos(ln, indent), "标题标记“#”后缺少空格", "请写成“# 标题”“## 一、小标题”的形式")
+				continue
+			}
+			body := strings.TrimSpace(rest)
+			bodyCol := indent + level + (utf8.RuneCountInString(rest) - utf8.RuneCountInString(strings.TrimLeft(rest, " \t")))
+			if body == "" {
+				errs.Add(pos(ln, indent), "标题是空的", "请在“#”后写出标题文字")
+				continue
+			}
+			var kind doc.Kind
+			switch level {
+			case 1:
+				kind = doc.Title
+			case 2:
+				kind = doc.Heading1
+			case 3:
+				kind = doc.Heading2
+			default:
+				errs.Add(pos(ln, indent), fmt.Sprintf("不支持 %d 级标题", level), "只能用“# 文章标题”“## 一级标题”“### 二级标题”")
+				continue
+			}
+			b := doc.Block{Kind: kind, Pos: pos(ln, bodyCol)}
+			b.Runs = inline(file, []lineRef{{text: body, line: ln, col: bodyCol}}, &errs)
+			if kind == doc.Title {
+				if haveTitle && art.Title.Runs != nil {
+					errs.Add(pos(ln, indent), "一篇文章只能有一个标题（“# ”）", fmt.Sprintf("第 %d 行已有标题；其他小标题请用“## ”或“### ”", art.Title.Pos.Line))
+					continue
+				}
+				if haveTitle && art.Title.Runs == nil {
+					continue // "missing title" already reported
+				}
+				haveTitle = true
+				art.Title = b
+				continue
+			}
+			if !haveTitle {
+				errs.Add(b.Pos, "文章缺少标题", "请在第一行写“# 标题”")
+				haveTitle = true
+			}
+			art.Blocks = append(art.Blocks, b)
+		case strings.HasPrefix(line, ">"):
+			if len(para) > 0 && paraKind != doc.Note {
+				flush()
+			}
+			paraKind = doc.Note
+			body := strings.TrimPrefix(line, ">")
+			col := indent + 1
+			if strings.HasPrefix(body, " ") {
+				body = body[1:]
+				col++
+			}
+			body = strings.TrimLeft(body, " \u3000")
+			if strings.HasPrefix(body, ">") {
+				errs.Add(pos(ln, indent), "不支持嵌套引用（>>）", "编者按只需一个“> ”")
+				continue
+			}
+			if body != "" {
+				para = append(para, lineRef{text: body, line: ln, col: col})
+			}
+		case strings.HasPrefix(line, "!["):
+			flush()
+			m := imageLine.FindStringSubmatch(line)
+			if m == nil {
+				errs.Add(pos(ln, indent), "图片写法不正确", "请单独一行写成“![图片说明](photos/图片.jpg)”")
+				continue
+			}
+			if strings.TrimSpace(m[2]) == "" {
+				errs.Add(pos(ln, indent), "图片缺少路径", "请写成“![图片说明](photos/图片.jpg)”")
+				continue
+			}
+			b := doc.Block{Kind: doc.Figure, Pos: pos(ln, indent), Image: strings.TrimSpace(m[2])}
+			if cap := strings.TrimSpace(m[1]); cap != "" {
+				b.Runs = inline(file, []lineRef{{text: cap, line: ln, col: indent + 2}}, &errs)
+			}
+			if !haveTitle {
+				errs.Add(b.Pos, "文章缺少标题", "请在第一行写“# 标题”")
+				haveTitle = true
+			}
+			art.Blocks = append(art.Blocks, b)
+		case strings.HasPrefix(line, "|"):
+			errs.Add(pos(ln, indent), "不支持表格", "请把表格内容改写为段落")
+		case isBullet(line):
+			errs.Add(pos(ln, indent), "不支持列表", "请写成段落；需要序号时直接写“1.”“（1）”，后面不加空格")
+		case orderedList.MatchString(line):
+			errs.Add(pos(ln, indent), "不支持编号列表（“1. ”）", "需要序号时请直接写“1.”“（1）”，后面不加空格")
+		case isRule(line):
+			errs.Add(pos(ln, indent), "不支持分隔线或“===”“---”标题写法", "标题请用“# ”开头")
+		default:
+			if len(para) > 0 && paraKind == doc.Note {
+				flush()
+			}
+			para = append(para, lineRef{text: line, line: ln, col: indent})
+		}
+	}
+	flush()
+	if !haveTitle {
+		errs.Add(pos(1, 1), "文章缺少标题", "请在第一行写“# 标题”")
+	} else if art.Title.Runs == nil && len(errs) == 0 {
+		errs.Add(pos(1, 1), "文章缺少标题", "请在第一行写“# 标题”")
+	}
+	if haveTitle && art.Title.Runs != nil && len(art.Blocks) == 0 && len(errs) == 0 {
+		errs.Add(art.Title.Pos, "文章只有标题，没有正文", "请写正文，或从清单中删去这篇文章")
+	}
+	if strings.TrimSpace(text) == "" {
+		errs = diag.List{{Pos: diag.Pos{File: file}, Msg: "文章是空的", Hint: "请写入标题和正文，或从清单中删去这篇文章"}}
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	return art, nil
+}
+
+type lineRef struct {
+	text      string
+	line, col int
+}
+
+func isBullet(s string) bool {
+	return len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && (s[1] == ' ' || s[1] == '\t')
+}
+
+func isRule(s string) bool {
+	t := strings.ReplaceAll(s, " ", "")
+	if len(t) < 3 {
+		return false
+	}
+	for _, c := range []byte{'-', '=', '*', '_'} {
+		if strings.Trim(t, string(c)) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func badControl(s string) int {
+	for i, r := range s {
+		if r == '\t' {
+			continue
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return i
+		}
+	}
+	return -1
+}
+
+func runeCol(s string, byteOff int) int {
+	if byteOff > len(s) {
+		byteOff = len(s)
+	}
+	return utf8.RuneCountInString(s[:byteOff]) + 1
+}
+
+func runeCount(runs []doc.Run) int {
+	n := 0
+	for _, r := range runs {
+		n += utf8.RuneCountInString(r.Text)
+	}
+	return n
+}
+
+// inline joins the lines of a paragraph and splits it into runs at **.
+func inline(file string, lines []lineRef, errs *diag.List) []doc.Run {
+	var runs []doc.Run
+	bold := false
+	var cur strings.Builder
+	var curPos diag.Pos
+	var openPos diag.Pos
+	emit := func() {
+		if cur.Len() > 0 {
+			runs = append(runs, doc.Run{Text: cur.String(), Bold: bold, Pos: curPos})
+			cur.Reset()
+		}
+	}
+	var prev rune // last character written, across lines
+	for li, l := range lines {
+		s := l.text
+		if li > 0 {
+			emit() // a run never spans source lines, so every rune's position is exact
+		}
+		if li > 0 && prev != 0 {
+			first, _ := utf8.DecodeRuneInString(s)
+			if joinWithSpace(prev, first) {
+				if cur.Len() == 0 {
+					// the joining space stands just before the line's first character
+					curPos = diag.Pos{File: file, Line: l.line, Col: l.col - 1}
+				}
+				cur.WriteByte(' ')
+			}
+		}
+		if m := htmlTag.FindStringIndex(s); m != nil {
+			errs.Add(diag.Pos{File: file, Line: l.line, Col: l.col + utf8.RuneCountInString(s[:m[0]])}, "不支持 HTML 标记", "请删除“<…>”标记，只写文字")
+		}
+		if m := link.FindStringIndex(s); m != nil {
+			errs.Add(diag.Pos{File: file, Line: l.line, Col: l.col + utf8.RuneCountInString(s[:m[0]])}, "不支持链接“[文字](网址)”", "请直接写出文字或网址")
+		}
+		if i := strings.IndexByte(s, '`'); i >= 0 {
+			errs.Add(diag.Pos{File: file, Line: l.line, Col: l.col + utf8.RuneCountInString(s[:i])}, "不支持代码标记（`）", "请删除反引号")
+		}
+		col := l.col
+		for i := 0; i < len(s); {
+			if strings.HasPrefix(s[i:], "**") {
+				emit()
+				if !bold {
+					openPos = diag.Pos{File: file, Line: l.line, Col: col}
+				}
+				bold = !bold
+				i += 2
+				col += 2
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if cur.Len() == 0 {
+				curPos = diag.Pos{File: file, Line: l.line, Col: col}
+			}
+			cur.WriteRune(r)
+			prev = r
+			i += size
+			col++
+		}
+	}
+	emit()
+	if bold {
+		errs.Add(openPos, "粗体标记“**”没有闭合", "请在粗体文字后再写一个“**”")
+	}
+	return runs
+}
+
+// joinWithSpace says whether a soft line break between a and b becomes a
+// space: only between two Latin letters or digits (words), never next to a
+// Chinese character or punctuation.
+func joinWithSpace(a, b rune) bool {
+	latin := func(r rune) bool {
+		return r < 0x2000 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(",.;:!?)%", r))
+	}
+	return latin(a) && (b < 0x2000 && (unicode.IsLetter(b) || unicode.IsDigit(b) || strings.ContainsRune("(", b)))
+}

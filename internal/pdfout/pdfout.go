@@ -1,0 +1,149 @@
+// Package pdfout writes a display list as PDF through fpdf. It is the only
+// package that imports fpdf, and it makes no layout decisions: every glyph,
+// rule and image is drawn where the display list says.
+package pdfout
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"jianbao/internal/display"
+	"jianbao/internal/fontset"
+)
+
+// Options for the writer.
+type Options struct {
+	// FauxBold is the stroke width (in thousandths of an em) for glyphs
+	// marked Bold in faces without a bold weight.
+	FauxBoldMilliEm int64
+}
+
+// Write renders the document to PDF bytes. The output depends only on the
+// document: fixed dates (the issue date at 00:00 China Standard Time),
+// sorted catalogue, fixed producer.
+func Write(d *display.Document, opt Options) ([]byte, error) {
+	if len(d.Pages) == 0 {
+		return nil, fmt.Errorf("pdfout: no pages")
+	}
+	p0 := d.Pages[0]
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		UnitStr: "pt",
+		Size:    fpdf.SizeType{Wd: p0.Width.Pt(), Ht: p0.Height.Pt()},
+	})
+	pdf.SetCatalogSort(true)
+	cst := time.FixedZone("CST", 8*3600)
+	ts := time.Date(d.Date[0], time.Month(d.Date[1]), d.Date[2], 0, 0, 0, 0, cst)
+	pdf.SetCreationDate(ts)
+	pdf.SetModificationDate(ts)
+	pdf.SetProducer("jianbao", false)
+	pdf.SetCreator("jianbao", false)
+	pdf.SetTitle(d.Title, true)
+	pdf.SetAuthor(d.Author, true)
+	pdf.SetSubject(d.Subject, true)
+	pdf.SetCompression(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+
+	// Register every face used, once, in a stable order.
+	added := map[string]bool{}
+	for _, p := range d.Pages {
+		for _, it := range p.Items {
+			for _, g := range it.Glyphs {
+				if g.R > 0xFFFF {
+					return nil, fmt.Errorf("pdfout: character U+%04X is outside the BMP", g.R)
+				}
+				if added[g.Face] {
+					continue
+				}
+				fc, err := fontset.Load(g.Face)
+				if err != nil {
+					return nil, fmt.Errorf("pdfout: %w", err)
+				}
+				if err := fontset.CheckTrueType(fc.Data); err != nil {
+					return nil, err
+				}
+				pdf.AddUTF8FontFromBytes(g.Face, "", fc.Data)
+				if err := pdf.Error(); err != nil {
+					return nil, fmt.Errorf("pdfout: font %s: %w", g.Face, err)
+				}
+				added[g.Face] = true
+			}
+		}
+	}
+
+	for _, p := range d.Pages {
+		pdf.AddPageFormat("P", fpdf.SizeType{Wd: p.Width.Pt(), Ht: p.Height.Pt()})
+		for _, it := range p.Items {
+			switch it.Kind {
+			case display.Rule:
+				pdf.RawWriteStr("q " + cmyk(it.Color, "k") + "\n")
+				pdf.Rect(it.X.Pt(), it.Y.Pt(), it.W.Pt(), it.H.Pt(), "F")
+				pdf.RawWriteStr("Q\n")
+			case display.Text:
+				drawText(pdf, it, opt)
+			case display.Image:
+				name := fmt.Sprintf("img-%d-%d", len(it.Image), crc(it.Image))
+				pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: it.ImgFmt}, bytes.NewReader(it.Image))
+				pdf.ImageOptions(name, it.X.Pt(), it.Y.Pt(), it.W.Pt(), it.H.Pt(), false, fpdf.ImageOptions{ImageType: it.ImgFmt}, 0, "")
+			}
+			if err := pdf.Error(); err != nil {
+				return nil, fmt.Errorf("pdfout: %w", err)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("pdfout: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func drawText(pdf *fpdf.Fpdf, it display.Item, opt Options) {
+	col := it.Color
+	pdf.RawWriteStr("q " + cmyk(col, "k") + " " + cmyk(col, "K") + "\n")
+	bold := false
+	face := ""
+	for _, g := range it.Glyphs {
+		if g.Face != face {
+			pdf.SetFont(g.Face, "", it.Size.Pt())
+			face = g.Face
+		}
+		if g.Bold != bold {
+			if g.Bold {
+				w := float64(it.Size) * float64(opt.FauxBoldMilliEm) / 1e6
+				pdf.RawWriteStr(fmt.Sprintf("2 Tr %.3f w\n", w))
+			} else {
+				pdf.RawWriteStr("0 Tr\n")
+			}
+			bold = g.Bold
+		}
+		pdf.Text(g.X.Pt(), it.Y.Pt(), string(g.R))
+	}
+	pdf.RawWriteStr("Q\n")
+}
+
+// cmyk writes a colour operator: k for fill, K for stroke.
+func cmyk(c display.Color, op string) string {
+	f := func(v int) string {
+		switch v {
+		case 0:
+			return "0"
+		case 100:
+			return "1"
+		}
+		return fmt.Sprintf("%.2f", float64(v)/100)
+	}
+	return f(c.C) + " " + f(c.M) + " " + f(c.Y) + " " + f(c.K) + " " + op
+}
+
+func crc(b []byte) uint32 {
+	var h uint32 = 2166136261
+	for _, c := range b {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
