@@ -111,6 +111,11 @@ func (c *composer) runs(rs []doc.Run, s layout.Style) []linebreak.Run {
 // single sets one line of text at its natural width (with Han–Latin gaps).
 func (c *composer) single(text string, pos diag.Pos, st int) linebreak.Line {
 	c.f.check(text, pos, st)
+	return c.measureLine(text, st)
+}
+
+// measureLine sets one line without checking glyph coverage.
+func (c *composer) measureLine(text string, st int) linebreak.Line {
 	ls := linebreak.Break([]linebreak.Run{{Text: text, Style: st}}, c.f, linebreak.Params{Width: 1 << 40, Ragged: true, CJKLatinGap: c.gap()})
 	if len(ls) == 0 {
 		return linebreak.Line{}
@@ -182,7 +187,7 @@ func (c *composer) masthead(is *doc.Issue) {
 			continue
 		}
 		st := c.f.style(styleKey{role: sp.Masthead.Font, size: size})
-		ln = c.single(m.S, m.Pos, st)
+		ln = c.measureLine(m.S, st)
 		if i > 0 {
 			top += sp.Masthead.LineGap.Of(size)
 		}
@@ -242,7 +247,6 @@ func (c *composer) article(n int, a *doc.Article) {
 	sp := c.spec
 	// Title: centred, balanced lines, fixed leading.
 	ts := sp.Title
-	tst := c.st(ts.Style)
 	truns := c.runs(a.Title.Runs, ts.Style)
 	tl := linebreak.Break(truns, c.f, linebreak.Params{Width: sp.BlockW(), Ragged: true, CJKLatinGap: c.gap()})
 	var body []block
@@ -267,12 +271,13 @@ func (c *composer) article(n int, a *doc.Article) {
 	if c.row+titleRows+ts.LinesAfter+next > c.rows {
 		c.newPage()
 	}
-	top := c.rowTop(c.row)
+	// The title's lines are centred vertically in the grid rows they take,
+	// so the body after it returns to the grid.
+	top := c.rowTop(c.row) + (Len(titleRows)*c.pitch-titleH)/2
 	for i, ln := range tl {
 		y := baseline(top+Len(i)*ts.Leading.Abs, ts.Leading.Abs, ts.Size.Abs)
 		c.emit(ln, "title", fmt.Sprintf("a%d.t.%d", n, i+1), sp.Left()+(sp.BlockW()-ln.Width)/2, y, ts.Size.Abs, c.color(ts.Color))
 	}
-	_ = tst
 	c.row += titleRows + ts.LinesAfter
 	for i, b := range body {
 		need := 0

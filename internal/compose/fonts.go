@@ -2,7 +2,6 @@ package compose
 
 import (
 	"fmt"
-	"unicode/utf8"
 
 	"jianbao/internal/diag"
 	"jianbao/internal/display"
@@ -119,12 +118,11 @@ func (f *fonts) check(s string, pos diag.Pos, st int) {
 			}
 			if r > 0xFFFF {
 				f.errs.Add(p, fmt.Sprintf("字符「%c」(U+%04X) 不在基本多文种平面内，字体「%s」无法排印", r, r, name), "请改用常用字或造字说明")
-			} else if !f.seen[mk] || true {
+			} else {
 				f.errs.Add(p, fmt.Sprintf("字符「%c」(U+%04X) 不在字体「%s」中", r, r, name), "请改用常用字，或在版式中为该角色指定含此字的后备字体")
 			}
 			f.seen[mk] = true
 		}
 		col++
 	}
-	_ = utf8.RuneLen
 }

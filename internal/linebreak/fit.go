@@ -99,7 +99,8 @@ func (b *breaker) cost(i, j int, emergency bool) float64 {
 			}
 			return infeasible
 		}
-		c += 10 + 40*float64(w-width)/float64(z)
+		// push in before pushing out (clreq): any shrink costs less than any stretch
+		c += 5 + 20*float64(w-width)/float64(z)
 	case last:
 		// the last line is set flush left
 	default:
@@ -113,10 +114,9 @@ func (b *breaker) cost(i, j int, emergency bool) float64 {
 			cap = 0
 		}
 		if nInter == 0 {
-			if !emergency {
-				return infeasible
-			}
-			c += 1e6
+			// nothing to stretch (a piece of a long URL or word): set it
+			// flush left, as a last resort
+			c += 1e5
 			break
 		}
 		r := (d - math.Min(d, cap)) / (float64(nInter) * em / 4)

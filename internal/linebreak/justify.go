@@ -55,6 +55,7 @@ func (b *breaker) place(i, j int) Line {
 	w, _ := b.measure(i, j)
 	adj := make([]Len, j-i+1) // adjustment of gap i+k (k in 1..j-i-1)
 	var startTrim, endTrim Len
+	loose := false
 	need := w - p.Width // >0: shrink needed; <0: stretch possible
 	if need > 0 {
 		// clreq line adjustment, reduction priority.
@@ -68,6 +69,7 @@ func (b *breaker) place(i, j int) Line {
 				return 0
 			},
 			func(g gap) Len { return g.pairShrink },
+			func(g gap) Len { return g.punctShrink },
 			func(g gap) Len {
 				if g.cjkLatin {
 					return g.latinShrink
@@ -117,6 +119,9 @@ func (b *breaker) place(i, j int) Line {
 					idx = append(idx, k-i)
 				}
 			}
+			if len(idx) == 0 {
+				loose = true
+			}
 			if len(idx) > 0 {
 				each := extra / Len(len(idx))
 				rem := extra - each*Len(len(idx))
@@ -140,7 +145,7 @@ func (b *breaker) place(i, j int) Line {
 		if k > i {
 			g := b.gaps[k]
 			gw := g.natural + adj[k-i]
-			if g.pairShrink > 0 || gw < 0 {
+			if g.pairShrink > 0 || g.punctShrink > 0 || gw < 0 {
 				// compression between punctuation: trim the blank halves
 				var s Len
 				if gw < 0 {
@@ -170,5 +175,6 @@ func (b *breaker) place(i, j int) Line {
 	lg := &ln.Glyphs[len(ln.Glyphs)-1]
 	lg.TrimR += endTrim
 	ln.Width = lg.X + lg.Adv - lg.TrimR
+	ln.Loose = loose
 	return ln
 }

@@ -72,6 +72,7 @@ type Line struct {
 	Width      Len    // right edge of the last glyph's box
 	Last       bool   // ends the paragraph
 	Emergency  bool   // no break satisfied every rule; a rule was relaxed
+	Loose      bool   // nothing on the line can stretch (a piece of a long URL): set flush left
 }
 
 type atom struct {
@@ -88,6 +89,7 @@ type gap struct {
 	natural     Len // natural width (space, Han–Latin gap, pre-compression)
 	shrink      Len // compressible amount inside the line (pairs, gap minimums)
 	pairShrink  Len
+	punctShrink Len  // a single mark's blank half, inside the line
 	latinShrink Len  // Han–Latin gap and space shrink
 	stretchCap  Len  // bounded stretch (spaces to 1/2 em, Han–Latin gap to 1/2 em)
 	inter       bool // takes part in the final equal distribution
@@ -171,7 +173,7 @@ func prepare(text []rune, styles []int, m Measurer, p Params) ([]atom, []gap, in
 			if pendingSpace {
 				g.natural = spaceW
 				prev := atoms[len(atoms)-1]
-				if prev.cls == clsLatin && a.cls == clsLatin {
+				if prev.cls == clsLatin || a.cls == clsLatin {
 					g.stretchCap = max(em/2-spaceW, 0)
 					g.latinShrink = max(spaceW-em/4, 0)
 				} else {
@@ -217,6 +219,10 @@ func prepare(text []rune, styles []int, m Measurer, p Params) ([]atom, []gap, in
 		if a.blankR > 0 || b.blankL > 0 {
 			if isPunct(a.cls) && isPunct(b.cls) && !g.space {
 				g.pairShrink = max(a.blankR, b.blankL)
+			} else if !g.space {
+				// a single mark inside the line may give up its blank half
+				// when the line needs it (clreq reduction priorities 4, 5, 7)
+				g.punctShrink = a.blankR + b.blankL
 			}
 		}
 		// Inter-character stretch: between full-width characters, not
@@ -237,7 +243,7 @@ func prepare(text []rune, styles []int, m Measurer, p Params) ([]atom, []gap, in
 		}
 	}
 	for k := range gaps {
-		gaps[k].shrink = gaps[k].pairShrink + gaps[k].latinShrink
+		gaps[k].shrink = gaps[k].pairShrink + gaps[k].latinShrink + gaps[k].punctShrink
 	}
 	return atoms, gaps, lead
 }
@@ -298,7 +304,7 @@ func allowLongLatin(atoms []atom, gaps []gap, text []rune, segOK []bool, p Param
 		if w > p.Width-p.Indent {
 			any := false
 			for k := s + 1; k < e; k++ {
-				if segOK[atoms[k].src] && !NoStart(atoms[k].r) {
+				if segOK[atoms[k].src] && !NoStart(atoms[k].r) && !NoEnd(atoms[k-1].r) {
 					gaps[k].breakOK = true
 					any = true
 				}
@@ -320,7 +326,7 @@ func allowLongLatin(atoms []atom, gaps []gap, text []rune, segOK []bool, p Param
 			}
 			if !fits {
 				for k := s + 1; k < e; k++ {
-					gaps[k].breakOK = true
+					gaps[k].breakOK = !NoStart(atoms[k].r) && !NoEnd(atoms[k-1].r)
 				}
 			}
 		}

@@ -1,0 +1,281 @@
+package linebreak
+
+import (
+	"bufio"
+	"math/rand"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// fakeFont: every full-width character is 1 em, Latin letters and digits
+// are half an em, a space a quarter em.
+type fakeFont struct{}
+
+const em = Len(1000)
+
+func (fakeFont) Advance(r rune, style int) Len {
+	switch {
+	case r == ' ':
+		return em / 4
+	case IsLatin(r):
+		return em / 2
+	}
+	return em
+}
+
+func (fakeFont) Size(style int) Len { return em }
+
+func breakStr(s string, p Params) []Line {
+	return Break([]Run{{Text: s}}, fakeFont{}, p)
+}
+
+func joinLines(ls []Line) string {
+	parts := make([]string, len(ls))
+	for i, l := range ls {
+		parts[i] = l.Text
+	}
+	return strings.Join(parts, "|")
+}
+
+type tcase struct {
+	title, input, want string
+	p                  Params
+	line               int
+}
+
+func readCases(t *testing.T) []tcase {
+	f, err := os.Open("testdata/cases.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var cases []tcase
+	var cur *tcase
+	sc := bufio.NewScanner(f)
+	n := 0
+	state := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if state == 0 && (line == "" || strings.HasPrefix(line, "//")) {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(line, "# ") && state == 0:
+			cases = append(cases, tcase{title: line[2:], line: n})
+			cur = &cases[len(cases)-1]
+			state = 1
+		case state == 1:
+			cur.p = Params{CJKLatinGap: 0}
+			for _, kv := range strings.Fields(line) {
+				k, v, _ := strings.Cut(kv, "=")
+				x, _ := strconv.Atoi(v)
+				switch k {
+				case "width":
+					cur.p.Width = Len(x) * em
+				case "indent":
+					cur.p.Indent = Len(x) * em
+				case "gap":
+					cur.p.CJKLatinGap = int64(x)
+				}
+			}
+			state = 2
+		case state == 2:
+			cur.input = line
+			state = 3
+		case state == 3 && strings.HasPrefix(line, "=> "):
+			cur.want = line[3:]
+			state = 0
+		}
+	}
+	// drop the header pseudo-cases
+	var out []tcase
+	for _, c := range cases {
+		if c.want != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func TestCases(t *testing.T) {
+	cases := readCases(t)
+	if len(cases) < 15 {
+		t.Fatalf("only %d cases read", len(cases))
+	}
+	for _, c := range cases {
+		t.Run(c.title, func(t *testing.T) {
+			got := joinLines(breakStr(c.input, c.p))
+			if got != c.want {
+				t.Errorf("testdata/cases.txt:%d %s\n got: %s\nwant: %s", c.line, c.title, got, c.want)
+			}
+			checkLines(t, c.input, breakStr(c.input, c.p), c.p)
+		})
+	}
+}
+
+// Every character of the no-start set, placed where a greedy breaker
+// would start a line with it, never starts one.
+func TestEveryNoStartChar(t *testing.T) {
+	for _, c := range NoStartChars() {
+		s := "一二三四五六七八九十" + string(c) + "一二三四五六七八九十"
+		ls := breakStr(s, Params{Width: 10 * em})
+		for i, l := range ls {
+			if r, _ := utf8.DecodeRuneInString(l.Text); r == c {
+				t.Errorf("%q starts line %d: %s", c, i+1, joinLines(ls))
+			}
+		}
+		checkLines(t, s, ls, Params{Width: 10 * em})
+	}
+}
+
+// Every character of the no-end set, placed where a greedy breaker would
+// end a line with it, never ends one.
+func TestEveryNoEndChar(t *testing.T) {
+	for _, c := range NoEndChars() {
+		s := "一二三四五六七八九" + string(c) + "十一二三四五六七八九十"
+		ls := breakStr(s, Params{Width: 10 * em})
+		for i, l := range ls {
+			if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(l.Text, " ")); r == c && !l.Last {
+				t.Errorf("%q ends line %d: %s", c, i+1, joinLines(ls))
+			}
+		}
+		checkLines(t, s, ls, Params{Width: 10 * em})
+	}
+}
+
+func TestGridPositions(t *testing.T) {
+	pitch := Len(15793)
+	p := Params{Width: 28 * pitch, Indent: 2 * pitch, Pitch: pitch}
+	s := strings.Repeat("中", 26+28+10)
+	ls := Break([]Run{{Text: s}}, sizeFont{16000}, p)
+	if len(ls) != 3 || len(ls[1].Glyphs) != 28 {
+		t.Fatalf("lines %d, second line %d glyphs", len(ls), len(ls[1].Glyphs))
+	}
+	for li, l := range ls {
+		for k, g := range l.Glyphs {
+			want := Len(k) * pitch
+			if li == 0 {
+				want += 2 * pitch
+			}
+			if g.X != want {
+				t.Fatalf("line %d glyph %d at %d, want grid cell %d", li+1, k, g.X, want)
+			}
+		}
+	}
+}
+
+type sizeFont struct{ size Len }
+
+func (f sizeFont) Advance(r rune, style int) Len {
+	if IsLatin(r) {
+		return f.size / 2
+	}
+	return f.size
+}
+func (f sizeFont) Size(style int) Len { return f.size }
+
+func TestCJKLatinGap(t *testing.T) {
+	p := Params{Width: 40 * em, CJKLatinGap: 250}
+	ls := breakStr("审议2026年工作", p)
+	g := ls[0].Glyphs
+	// 审 议 | 2 0 2 6 | 年: the gap before "2" and before "年" is a quarter em.
+	if d := g[2].X - (g[1].X + g[1].Adv); d != em/4 {
+		t.Errorf("gap before digits = %d, want %d", d, em/4)
+	}
+	if d := g[6].X - (g[5].X + g[5].Adv); d != em/4 {
+		t.Errorf("gap after digits = %d, want %d", d, em/4)
+	}
+	// no gap where the source has a space, none next to punctuation
+	ls = breakStr("共 2026 年，“A”", p)
+	g = ls[0].Glyphs
+	if d := g[1].X - (g[0].X + g[0].Adv); d != em/4 {
+		t.Errorf("source space width = %d, want the space itself (%d)", d, em/4)
+	}
+	for k := 6; k < len(g)-1; k++ {
+		if d := g[k+1].X - (g[k].X + g[k].Adv); d != 0 {
+			t.Errorf("gap next to punctuation at %d = %d", k, d)
+		}
+	}
+}
+
+// checkLines asserts the invariants of every paragraph.
+func checkLines(t *testing.T, input string, ls []Line, p Params) {
+	t.Helper()
+	var all strings.Builder
+	for _, l := range ls {
+		all.WriteString(l.Text)
+	}
+	if all.String() != input {
+		t.Fatalf("lines do not give back the input:\n got %q\nwant %q", all.String(), input)
+	}
+	for i, l := range ls {
+		if len(l.Glyphs) == 0 {
+			continue
+		}
+		first, last := l.Glyphs[0], l.Glyphs[len(l.Glyphs)-1]
+		if !l.Emergency {
+			if NoStart(first.R) && i > 0 {
+				t.Errorf("line %d starts with %q: %s", i+1, first.R, joinLines(ls))
+			}
+			if NoEnd(last.R) && !l.Last {
+				t.Errorf("line %d ends with %q: %s", i+1, last.R, joinLines(ls))
+			}
+		}
+		for _, g := range l.Glyphs {
+			if g.X+g.TrimL < 0 || g.X+g.Adv-g.TrimR > p.Width {
+				t.Errorf("line %d: %q at %d..%d outside the measure %d", i+1, g.R, g.X+g.TrimL, g.X+g.Adv-g.TrimR, p.Width)
+			}
+		}
+		if !l.Last && !l.Emergency && !l.Loose && !p.Ragged {
+			if d := l.Width - p.Width; d < -10 || d > 10 {
+				t.Errorf("line %d is %d wide, measure %d: %s", i+1, l.Width, p.Width, joinLines(ls))
+			}
+		}
+	}
+}
+
+var alphabet = []string{"中", "国", "邮", "政", "，", "。", "、", "“", "”", "（", "）", "《", "》", "：", "；", "！", "？", "——", "……", "·", "a", "b", "Z", "1", "9", "0", "%", "-", "/", ".", " ", "+", "GB/T 9704"}
+
+func randomText(r *rand.Rand, n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		w := r.Intn(len(alphabet))
+		if r.Intn(3) > 0 {
+			w = r.Intn(4) // mostly Han
+		}
+		b.WriteString(alphabet[w])
+	}
+	return b.String()
+}
+
+func TestRandomParagraphs(t *testing.T) {
+	r := rand.New(rand.NewSource(9704))
+	for i := 0; i < 3000; i++ {
+		s := randomText(r, 1+r.Intn(120))
+		p := Params{Width: Len(4+r.Intn(30)) * em, Indent: Len(r.Intn(3)) * em, CJKLatinGap: 250}
+		if r.Intn(2) == 0 {
+			p.Pitch = 950
+		}
+		checkLines(t, s, breakStr(s, p), p)
+		if t.Failed() {
+			t.Fatalf("input %q params %+v", s, p)
+		}
+	}
+}
+
+func FuzzBreak(f *testing.F) {
+	f.Add("会议强调，要深刻领会习近平总书记重要讲话和指示精神。", 10, 2)
+	f.Add("审议2026年市邮政业安全和应急、生态环保——全面……好“一基地”（总第544期）", 7, 0)
+	f.Add("GB/T 9704-2012 http://example.com/a 50% 一、二", 5, 1)
+	f.Fuzz(func(t *testing.T, s string, width, indent int) {
+		if !utf8.ValidString(s) || width < 3 || width > 60 || indent < 0 || indent > 2 {
+			return
+		}
+		p := Params{Width: Len(width) * em, Indent: Len(indent) * em, CJKLatinGap: 250}
+		checkLines(t, s, breakStr(s, p), p)
+	})
+}
