@@ -310,7 +310,7 @@ func (c *composer) blockLines(art, n int, b doc.Block) (block, bool) {
 		return block{}, false
 	}
 	indent := Len(s.Indent) * c.spec.CharPitch()
-	ls := c.lines(c.runs(b.Runs, s), indent, sp.BlockW())
+	ls := c.lines(c.runs(b.Runs, s), indent, sp.GridW())
 	return block{kind: b.Kind, role: role, id: fmt.Sprintf("a%d.p%d", art, n), lines: ls, size: s.Size.Abs, color: c.color(s.Color), x: sp.Left(), keepNext: keep}, true
 }
 

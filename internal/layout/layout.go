@@ -142,6 +142,10 @@ func (s *Spec) LinePitch() display.Len { return s.BlockH() / display.Len(s.Grid.
 // CharPitch is the width of one grid cell.
 func (s *Spec) CharPitch() display.Len { return s.BlockW() / display.Len(s.Grid.Chars) }
 
+// GridW is the width of a full grid line: Chars cells of CharPitch (it may
+// fall short of the text block by a rounding unit).
+func (s *Spec) GridW() display.Len { return s.CharPitch() * display.Len(s.Grid.Chars) }
+
 // Color returns a named colour.
 func (s *Spec) Color(name string) display.Color {
 	c, ok := s.Colors[name]

@@ -1,0 +1,5 @@
+package build
+
+import "jianbao/internal/diag"
+
+func layoutPos() diag.Pos { return diag.Pos{File: "test"} }
