@@ -99,8 +99,15 @@ func (b *breaker) cost(i, j int, emergency bool) float64 {
 			}
 			return infeasible
 		}
-		// push in before pushing out (clreq): any shrink costs less than any stretch
-		c += 5 + 20*float64(w-width)/float64(z)
+		// Compression to pull in a mark that may not start a line is
+		// preferred to pushing a character out (clreq: 先挤进，后推出);
+		// compressing only to fit more text is not: it crowds the line.
+		if NoStart(b.atoms[j-1].r) {
+			// the line pulls in a mark that may not start the next one
+			c += 5 + 20*float64(w-width)/float64(z)
+		} else {
+			c += 5 + 60*float64(w-width)/em
+		}
 	case last:
 		// the last line is set flush left
 	default:
@@ -120,7 +127,7 @@ func (b *breaker) cost(i, j int, emergency bool) float64 {
 			break
 		}
 		r := (d - math.Min(d, cap)) / (float64(nInter) * em / 4)
-		c += 30 + 100*r*r*r + 5*math.Min(d, cap)/em
+		c += 10 + 25*d/em + 100*r*r*r
 	}
 	if last && i > 0 && b.han[n]-b.han[i] == 1 {
 		c += 2000 // 孤字: a lone character on the last line
