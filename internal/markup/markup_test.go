@@ -1,0 +1,95 @@
+package markup
+
+import (
+	"strings"
+	"testing"
+
+	"jianbao/internal/doc"
+	_ "jianbao/internal/golden"
+)
+
+func TestParse(t *testing.T) {
+	src := "\ufeff# 标题 一\r\n\r\n3月27日，会议\r\n召开。**重点**内容\nand more\nwords here\n\n## 一、总体\n\n### （一）分项\n\n> 编者按：这是\n> 按语。\n\n（浦东局供稿）\n"
+	a, errs := Parse("a.md", []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if a.Title.PlainText() != "标题 一" || a.Title.Pos.Line != 1 || a.Title.Pos.Col != 3 {
+		t.Errorf("title %q at %v", a.Title.PlainText(), a.Title.Pos)
+	}
+	want := []struct {
+		kind doc.Kind
+		text string
+	}{
+		{doc.Para, "3月27日，会议召开。重点内容and more words here"},
+		{doc.Heading1, "一、总体"},
+		{doc.Heading2, "（一）分项"},
+		{doc.Note, "编者按：这是按语。"},
+		{doc.Para, "（浦东局供稿）"},
+	}
+	if len(a.Blocks) != len(want) {
+		t.Fatalf("%d blocks", len(a.Blocks))
+	}
+	for i, w := range want {
+		if a.Blocks[i].Kind != w.kind || a.Blocks[i].PlainText() != w.text {
+			t.Errorf("block %d: %v %q, want %v %q", i, a.Blocks[i].Kind, a.Blocks[i].PlainText(), w.kind, w.text)
+		}
+	}
+	// bold run and exact positions of runs on later lines
+	p := a.Blocks[0]
+	var bold *doc.Run
+	for i := range p.Runs {
+		if p.Runs[i].Bold {
+			bold = &p.Runs[i]
+		}
+	}
+	if bold == nil || bold.Text != "重点" || bold.Pos.Line != 4 || bold.Pos.Col != 6 {
+		t.Errorf("bold run %+v", bold)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"no title", "正文。\n", "a.md:1:1: 文章缺少标题；请在第一行写“# 标题”"},
+		{"two titles", "# 一\n\n正文\n\n# 二\n", "a.md:5:1: 一篇文章只能有一个标题（“# ”）；第 1 行已有标题；其他小标题请用“## ”或“### ”"},
+		{"empty", " \n\n", "a.md: 文章是空的；请写入标题和正文，或从清单中删去这篇文章"},
+		{"only title", "# 标题\n", "a.md:1:3: 文章只有标题，没有正文；请写正文，或从清单中删去这篇文章"},
+		{"table", "# t\n\n| a | b |\n", "a.md:3:1: 不支持表格；请把表格内容改写为段落"},
+		{"list", "# t\n\n- 一项\n", "a.md:3:1: 不支持列表；请写成段落；需要序号时直接写“1.”“（1）”，后面不加空格"},
+		{"ordered list", "# t\n\n1. 一项\n", "a.md:3:1: 不支持编号列表（“1. ”）；需要序号时请直接写“1.”“（1）”，后面不加空格"},
+		{"link", "# t\n\n见[网站](http://x)。\n", "a.md:3:2: 不支持链接“[文字](网址)”；请直接写出文字或网址"},
+		{"html", "# t\n\n正文<br>\n", "a.md:3:3: 不支持 HTML 标记；请删除“<…>”标记，只写文字"},
+		{"code fence", "# t\n\n```\nx\n```\n", "a.md:3:1: 不支持代码块（```）；简报正文请写成普通段落"},
+		{"inline code", "# t\n\n用`x`\n", "a.md:3:2: 不支持代码标记（`）；请删除反引号"},
+		{"h4", "# t\n\n#### 四级\n", "a.md:3:1: 不支持 4 级标题；只能用“# 文章标题”“## 一级标题”“### 二级标题”"},
+		{"no space after #", "# t\n\n##一、\n", "a.md:3:1: 标题标记“#”后缺少空格；请写成“# 标题”“## 一、小标题”的形式"},
+		{"unclosed bold", "# t\n\n这是**重点\n", "a.md:3:3: 粗体标记“**”没有闭合；请在粗体文字后再写一个“**”"},
+		{"invalid utf-8", "# t\n\n\xe4\xb8\n", "a.md:3: 不是有效的 UTF-8 编码（第 5 字节）；请将文件另存为 UTF-8 编码"},
+		{"nul", "# t\n\n正\x00文\n", "a.md:3:2: 文件中有空字符（NUL）；请删除该字符或重新保存为纯文本"},
+		{"control", "# t\n\n正\x1b文\n", "a.md:3:2: 有不可见的控制字符 U+001B；请删除该字符（常见于从其他软件粘贴的文字）"},
+		{"bad image", "# t\n\n![图](\n", "a.md:3:1: 图片写法不正确；请单独一行写成“![图片说明](photos/图片.jpg)”"},
+		{"rule", "# t\n\n---\n", "a.md:3:1: 不支持分隔线或“===”“---”标题写法；标题请用“# ”开头"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, errs := Parse("a.md", []byte(c.src))
+			if errs.Error() != c.want {
+				t.Errorf("\n got: %s\nwant: %s", errs.Error(), c.want)
+			}
+		})
+	}
+}
+
+func FuzzMarkup(f *testing.F) {
+	f.Add("# 标题\n\n正文**粗**。\n\n## 一、\n\n> 按\n\n![图](x.jpg)\n")
+	f.Add("# t\n- a\n| b\n<p>\n```\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		a, errs := Parse("a.md", []byte(src))
+		if (a == nil) == (len(errs) == 0) {
+			t.Fatalf("article %v with errors %v", a != nil, errs)
+		}
+		if a != nil && strings.Contains(a.Title.PlainText(), "\n") {
+			t.Fatalf("title spans lines")
+		}
+	})
+}
