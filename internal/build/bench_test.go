@@ -24,13 +24,13 @@ func scaledIssue(b *testing.B, n int) string {
 	man, _ := os.ReadFile(filepath.Join(src, "bulletin.yaml"))
 	arts, _ := filepath.Glob(filepath.Join(src, "articles", "*.md"))
 	var list []string
-	for k := 0; k < n; k++ {
-		for _, a := range arts {
-			data, _ := os.ReadFile(a)
-			name := filepath.Join("articles", strings.TrimSuffix(filepath.Base(a), ".md")+"-"+itoa(k)+".md")
-			os.WriteFile(filepath.Join(dir, name), data, 0o644)
-			list = append(list, "  - "+name)
-		}
+	for _, a := range arts {
+		data, _ := os.ReadFile(a)
+		text := string(data)
+		head, body, _ := strings.Cut(text, "\n")
+		name := filepath.Join("articles", filepath.Base(a))
+		os.WriteFile(filepath.Join(dir, name), []byte(head+"\n"+strings.Repeat(body+"\n", n)), 0o644)
+		list = append(list, "  - "+name)
 	}
 	s := string(man)
 	i := strings.Index(s, "articles:\n")
@@ -38,18 +38,6 @@ func scaledIssue(b *testing.B, n int) string {
 	s = s[:i] + "articles:\n" + strings.Join(list, "\n") + "\n" + s[j:]
 	os.WriteFile(filepath.Join(dir, "bulletin.yaml"), []byte(s), 0o644)
 	return filepath.Join(dir, "bulletin.yaml")
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	s := ""
-	for n > 0 {
-		s = string(rune('0'+n%10)) + s
-		n /= 10
-	}
-	return s
 }
 
 func benchScaled(b *testing.B, n int) {

@@ -146,6 +146,18 @@ func (f *Face) units(r rune) int32 {
 	return a
 }
 
+// AscentDescent returns the face's ascent and descent (positive below the
+// baseline) in font units.
+func (f *Face) AscentDescent() (ascent, descent int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	m, err := f.font.Metrics(&f.buf, fixed.Int26_6(f.UPEM<<6), font.HintingNone)
+	if err != nil {
+		return f.UPEM * 88 / 100, f.UPEM * 12 / 100
+	}
+	return int((m.Ascent + 32) >> 6), int((m.Descent + 32) >> 6)
+}
+
 // NumGlyphs is the number of glyphs in the face.
 func (f *Face) NumGlyphs() int { return f.font.NumGlyphs() }
 

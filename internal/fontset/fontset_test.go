@@ -27,6 +27,9 @@ func TestGuards(t *testing.T) {
 	if f.Covers(0x20BB7) || f.Units(0x20BB7) != -1 {
 		t.Error("a rune above U+FFFF must never count as covered")
 	}
+	if a, d := f.AscentDescent(); a <= 0 || d < 0 || a+d < f.UPEM/2 {
+		t.Errorf("ascent %d descent %d", a, d)
+	}
 	if !f.Covers('仿') || f.Units('仿') != int32(f.UPEM) {
 		t.Errorf("仿: covered %v, advance %d of %d", f.Covers('仿'), f.Units('仿'), f.UPEM)
 	}
