@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -340,3 +341,48 @@ distribution:
 `), 0o644)
 	return filepath.Join(dir, "bulletin.yaml")
 }
+
+// TestKeepsAndWidows: a title is followed on its page by two lines of its
+// article; no paragraph leaves its first line alone at the bottom of a page
+// or its last line alone at the top of the next.
+func TestKeepsAndWidows(t *testing.T) {
+	for _, m := range append(examples(t), syntheticIssue(t, 3)) {
+		res := buildExample(t, m)
+		count := map[string]int{} // lines per paragraph
+		for _, p := range res.Doc.Pages {
+			for _, it := range p.Items {
+				if it.Line != "" && strings.Contains(it.Line, ".p") {
+					count[it.Line[:strings.LastIndex(it.Line, ".")]]++
+				}
+			}
+		}
+		for pi, p := range res.Doc.Pages {
+			var ids []string
+			for _, it := range p.Items {
+				if it.Line != "" && (it.Role == "title" || it.Role == "body" || it.Role == "h1" || it.Role == "h2" || it.Role == "note") {
+					ids = append(ids, it.Line)
+				}
+			}
+			if len(ids) == 0 {
+				continue
+			}
+			for k, id := range ids {
+				if strings.Contains(id, ".t.") && k+2 >= len(ids) && pi < len(res.Doc.Pages)-1 {
+					t.Errorf("page %d: title line %s without two body lines after it", pi+1, id)
+				}
+				if strings.Contains(id, ".t.") && k == len(ids)-1 {
+					t.Errorf("page %d: title %s is the last line", pi+1, id)
+				}
+			}
+			last := ids[len(ids)-1]
+			if para, n := last[:strings.LastIndex(last, ".")], last[strings.LastIndex(last, ".")+1:]; n == "1" && count[para] > 1 && pi < len(res.Doc.Pages)-1 {
+				t.Errorf("page %d ends with the first line of %s alone", pi+1, para)
+			}
+			first := ids[0]
+			if para, n := first[:strings.LastIndex(first, ".")], first[strings.LastIndex(first, ".")+1:]; strings.Contains(first, ".p") && n == strconv.Itoa(count[para]) && count[para] > 2 && pi > 0 {
+				t.Errorf("page %d starts with the last line of %s alone", pi+1, para)
+			}
+		}
+	}
+}
+

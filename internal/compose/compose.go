@@ -261,14 +261,18 @@ func (c *composer) article(n int, a *doc.Article) {
 	}
 	titleH := Len(len(tl)) * ts.Leading.Abs
 	titleRows := int((titleH + c.pitch - 1) / c.pitch)
-	next := 0
-	if len(body) > 0 {
-		next = min(2, len(body[0].lines))
-	}
 	if c.row > 0 {
 		c.row += before
 	}
-	if c.row+titleRows+ts.LinesAfter+next > c.rows {
+	// Keep the title with at least two lines of what follows (or all of a
+	// shorter first block), as the first block will actually be split.
+	free := c.rows - c.row - titleRows - ts.LinesAfter
+	if len(body) > 0 {
+		want := min(2, len(body[0].lines))
+		if free < want || fit(free, len(body[0].lines), true) < want {
+			c.newPage()
+		}
+	} else if free < 0 {
 		c.newPage()
 	}
 	// The title's lines are centred vertically in the grid rows they take,
@@ -283,6 +287,9 @@ func (c *composer) article(n int, a *doc.Article) {
 		need := 0
 		if b.keepNext && i+1 < len(body) {
 			need = min(2, len(body[i+1].lines))
+			if free := c.rows - c.row - len(b.lines); free >= need && fit(free, len(body[i+1].lines), true) < need {
+				need = free + 1 // the next block would not start on this page
+			}
 		}
 		c.place(b, need)
 	}
@@ -314,6 +321,22 @@ func (c *composer) blockLines(art, n int, b doc.Block) (block, bool) {
 	return block{kind: b.Kind, role: role, id: fmt.Sprintf("a%d.p%d", art, n), lines: ls, size: s.Size.Abs, color: c.color(s.Color), x: sp.Left(), keepNext: keep}, true
 }
 
+// fit says how many of the rest lines of a block go on a page with free
+// rows: never the first line alone at the bottom (orphan), never the last
+// line alone at the top of the next page (widow).
+func fit(free, rest int, first bool) int {
+	take := min(free, rest)
+	if take < rest {
+		if rest-take == 1 && take >= 2 && rest >= 3 {
+			take-- // widow
+		}
+		if first && take == 1 && rest >= 2 {
+			take = 0 // orphan
+		}
+	}
+	return take
+}
+
 // place paginates a block on the grid: no first line alone at the bottom
 // of a page, no last line alone at the top, headings kept with what follows.
 func (c *composer) place(b block, keepNext int) {
@@ -322,17 +345,9 @@ func (c *composer) place(b block, keepNext int) {
 	for idx < k {
 		free := c.rows - c.row
 		rest := k - idx
-		take := min(free, rest)
-		if b.keepNext && take < rest+keepNext && free < rest+keepNext {
-			take = 0
-		}
-		if take < rest { // the block breaks across pages
-			if idx == 0 && take == 1 && rest >= 2 {
-				take = 0 // orphan: first line alone at the bottom
-			}
-			if rest-take == 1 && take >= 2 && rest >= 3 {
-				take-- // widow: last line alone at the top
-			}
+		take := fit(free, rest, idx == 0)
+		if b.keepNext && take == rest && take+keepNext > free {
+			take = 0 // a heading is never the last line on a page
 		}
 		if take == 0 {
 			if c.row == 0 {
