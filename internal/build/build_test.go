@@ -385,4 +385,3 @@ func TestKeepsAndWidows(t *testing.T) {
 		}
 	}
 }
-
