@@ -310,18 +310,15 @@ func allowLongLatin(atoms []atom, gaps []gap, text []rune, segOK []bool, p Param
 				}
 			}
 			// check every piece fits; otherwise allow every position
-			last := s
 			fits := any
-			for k := s + 1; k <= e && fits; k++ {
-				if k == e || gaps[k].breakOK {
-					pw := Len(0)
-					for j := last; j < k; j++ {
-						pw += atoms[j].w
-					}
-					if pw > p.Width-p.Indent {
-						fits = false
-					}
-					last = k
+			pw := Len(0) // width of the current piece, in one pass
+			for k := s; k < e && fits; k++ {
+				if k > s && gaps[k].breakOK {
+					pw = 0
+				}
+				pw += atoms[k].w
+				if pw > p.Width-p.Indent {
+					fits = false
 				}
 			}
 			if !fits {
