@@ -149,12 +149,14 @@ func (b *breaker) run(emergency bool) ([]int, bool) {
 			continue
 		}
 		for i := j - 1; i >= 0; i-- {
-			if i > 0 && !b.gaps[i].breakOK && !emergency {
-				continue
-			}
+			// stop as soon as the line cannot fit, before skipping
+			// non-breaks, so long unbreakable stretches stay linear
 			w, z := b.measure(i, j)
 			if w-z > b.p.Width && j > i+1 {
 				break
+			}
+			if i > 0 && !b.gaps[i].breakOK && !emergency {
+				continue
 			}
 			if best[i] == infeasible {
 				continue

@@ -283,7 +283,7 @@ func FuzzBreak(f *testing.F) {
 // Very long Latin runs and paragraphs (a fuzzer once hung on a quadratic
 // pass over a long URL-like run) are broken whole and correctly.
 func TestLongInputs(t *testing.T) {
-	for _, s := range []string{strings.Repeat("a", 200000), strings.Repeat("中，", 100000), strings.Repeat("ab/", 50000)} {
+	for _, s := range []string{strings.Repeat("a", 200000), strings.Repeat("中，", 100000), strings.Repeat("ab/", 50000), strings.Repeat("，", 50000) + strings.Repeat("中", 50000)} {
 		checkLines(t, s, breakStr(s, Params{Width: 10 * em}), Params{Width: 10 * em})
 	}
 }
