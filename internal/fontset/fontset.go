@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sort"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -110,11 +111,7 @@ func Names() []string {
 	for n := range fonts.Faces {
 		ns = append(ns, n)
 	}
-	for i := 1; i < len(ns); i++ {
-		for j := i; j > 0 && ns[j] < ns[j-1]; j-- {
-			ns[j], ns[j-1] = ns[j-1], ns[j]
-		}
-	}
+	sort.Strings(ns)
 	return ns
 }
 

@@ -19,15 +19,8 @@ var Update = flag.Bool("update", false, "rewrite golden files")
 // readable diff on mismatch and writing the actual text beside it.
 func CompareText(t testing.TB, path string, got []byte) {
 	t.Helper()
-	if *Update {
-		write(t, path, got)
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden file %s is missing; create it with: go test ./... -update", path)
-	}
-	if bytes.Equal(want, got) {
+	want, ok := read(t, path, got)
+	if !ok || bytes.Equal(want, got) {
 		return
 	}
 	actual := actualPath(path)
@@ -38,13 +31,9 @@ func CompareText(t testing.TB, path string, got []byte) {
 // CompareBytes compares binary output with the golden file at path.
 func CompareBytes(t testing.TB, path string, got []byte) {
 	t.Helper()
-	if *Update {
-		write(t, path, got)
+	want, ok := read(t, path, got)
+	if !ok {
 		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden file %s is missing; create it with: go test ./... -update", path)
 	}
 	if len(want) != len(got) {
 		os.WriteFile(actualPath(path), got, 0o644)
@@ -55,6 +44,21 @@ func CompareBytes(t testing.TB, path string, got []byte) {
 		os.WriteFile(actualPath(path), got, 0o644)
 		t.Errorf("%s: same length, different bytes", path)
 	}
+}
+
+// read returns the golden file's content; with -update it rewrites the
+// file instead and returns ok=false. A missing golden file fails the test.
+func read(t testing.TB, path string, got []byte) (want []byte, ok bool) {
+	t.Helper()
+	if *Update {
+		write(t, path, got)
+		return nil, false
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden file %s is missing; create it with: go test ./... -update", path)
+	}
+	return want, true
 }
 
 func actualPath(path string) string {
