@@ -7,6 +7,7 @@ type breaker struct {
 	gaps  []gap
 	p     Params
 	text  []rune
+	sc    *scratch
 
 	aw  []Len // atom widths, prefix: aw[k] = sum of atoms[0:k]
 	gn  []Len // gap natural, prefix over gaps[1..k]
@@ -18,8 +19,11 @@ type breaker struct {
 
 func (b *breaker) sums() {
 	n := len(b.atoms)
-	b.aw = make([]Len, n+1)
-	b.han = make([]int, n+1)
+	b.sc.lens = grow(b.sc.lens, 4*(n+1))
+	b.sc.ints = grow(b.sc.ints, 2*(n+1))
+	l, c := b.sc.lens, b.sc.ints
+	b.aw, b.gn, b.gz, b.gc = l[:n+1], l[n+1:2*(n+1)], l[2*(n+1):3*(n+1)], l[3*(n+1):]
+	b.han, b.gi = c[:n+1], c[n+1:]
 	for k, a := range b.atoms {
 		b.aw[k+1] = b.aw[k] + a.w
 		b.han[k+1] = b.han[k]
@@ -27,10 +31,6 @@ func (b *breaker) sums() {
 			b.han[k+1]++
 		}
 	}
-	b.gn = make([]Len, n+1)
-	b.gz = make([]Len, n+1)
-	b.gc = make([]Len, n+1)
-	b.gi = make([]int, n+1)
 	for k := 1; k <= n; k++ {
 		g := b.gaps[k]
 		if k == n {
@@ -62,11 +62,11 @@ func (b *breaker) measure(i, j int) (w, shrink Len) {
 
 const infeasible = math.MaxFloat64
 
-// cost of the line i→j; infeasible when it cannot be set.
-func (b *breaker) cost(i, j int, emergency bool) float64 {
+// cost of the line i→j, of natural width w and shrink z; infeasible when
+// it cannot be set.
+func (b *breaker) cost(i, j int, w, z Len, emergency bool) float64 {
 	n := len(b.atoms)
 	last := j == n
-	w, z := b.measure(i, j)
 	width := b.p.Width
 	em := float64(b.atoms[i].em)
 	if em <= 0 {
@@ -102,7 +102,7 @@ func (b *breaker) cost(i, j int, emergency bool) float64 {
 		// Compression to pull in a mark that may not start a line is
 		// preferred to pushing a character out (clreq: 先挤进，后推出);
 		// compressing only to fit more text is not: it crowds the line.
-		if NoStart(b.atoms[j-1].r) {
+		if b.atoms[j-1].noStart {
 			// the line pulls in a mark that may not start the next one
 			c += 5 + 20*float64(w-width)/float64(z)
 		} else {
@@ -135,39 +135,49 @@ func (b *breaker) cost(i, j int, emergency bool) float64 {
 	return c
 }
 
+// maxSlack is how far short of the measure a justified line may be before
+// the search stops considering it (unless nothing better ends there): such a
+// line would be stretched by more than 4 em, which no layout here prefers.
+const maxSlackEm = 4
+
 // run finds the best breaks; nil when no line set satisfies the rules.
 func (b *breaker) run(emergency bool) ([]int, bool) {
 	n := len(b.atoms)
-	best := make([]float64, n+1)
-	from := make([]int, n+1)
+	b.sc.best = grow(b.sc.best, n+1)
+	b.sc.from = grow(b.sc.from, n+1)
+	best, from := b.sc.best, b.sc.from
 	for k := range best {
 		best[k] = infeasible
 	}
 	best[0] = 0
+	// hi is the last start i whose line to j is at least the measure less
+	// maxSlack; it only moves forward as j grows, so the search for each j
+	// looks at a window of a few candidates instead of a whole line.
+	hi := 0
 	for j := 1; j <= n; j++ {
 		if j < n && !b.gaps[j].breakOK && !emergency {
 			continue
 		}
-		for i := j - 1; i >= 0; i-- {
-			// stop as soon as the line cannot fit, before skipping
-			// non-breaks, so long unbreakable stretches stay linear
-			w, z := b.measure(i, j)
-			if w-z > b.p.Width && j > i+1 {
-				break
+		prune := !emergency && !b.p.Ragged && j < n
+		from0 := j - 1
+		if prune {
+			floor := b.p.Width - maxSlackEm*b.atoms[j-1].em
+			for hi+1 < j {
+				if w, _ := b.measure(hi+1, j); w < floor {
+					break
+				}
+				hi++
 			}
-			if i > 0 && !b.gaps[i].breakOK && !emergency {
-				continue
+			if w, _ := b.measure(hi, j); w >= floor {
+				from0 = hi
+			} else {
+				prune = false
 			}
-			if best[i] == infeasible {
-				continue
-			}
-			c := b.cost(i, j, emergency)
-			if c == infeasible {
-				continue
-			}
-			if t := best[i] + c; t < best[j] {
-				best[j], from[j] = t, i
-			}
+		}
+		b.scan(j, from0, best, from, emergency)
+		if prune && best[j] == infeasible {
+			// nothing near the measure ends here: consider short lines too
+			b.scan(j, j-1, best, from, emergency)
 		}
 	}
 	if best[n] == infeasible {
@@ -181,4 +191,29 @@ func (b *breaker) run(emergency bool) ([]int, bool) {
 		bs[l], bs[r] = bs[r], bs[l]
 	}
 	return bs, emergency
+}
+
+// scan considers the lines i→j for i from i0 down, until a line cannot fit.
+func (b *breaker) scan(j, i0 int, best []float64, from []int, emergency bool) {
+	for i := i0; i >= 0; i-- {
+		// stop as soon as the line cannot fit, before skipping
+		// non-breaks, so long unbreakable stretches stay linear
+		w, z := b.measure(i, j)
+		if w-z > b.p.Width && j > i+1 {
+			break
+		}
+		if i > 0 && !b.gaps[i].breakOK && !emergency {
+			continue
+		}
+		if best[i] == infeasible {
+			continue
+		}
+		c := b.cost(i, j, w, z, emergency)
+		if c == infeasible {
+			continue
+		}
+		if t := best[i] + c; t < best[j] {
+			best[j], from[j] = t, i
+		}
+	}
 }

@@ -22,9 +22,10 @@ func (b *breaker) build(breaks []int, emergency bool) []Line {
 }
 
 // share distributes amount over members in proportion to their capacities
-// (integers; the remainder goes to the first members with room).
-func share(amount Len, caps []Len) []Len {
-	out := make([]Len, len(caps))
+// (integers; the remainder goes to the first members with room), writing
+// each member's part into out (len(out) == len(caps)).
+func share(amount Len, caps, out []Len) []Len {
+	clear(out)
 	var total Len
 	for _, c := range caps {
 		total += c
@@ -49,11 +50,33 @@ func share(amount Len, caps []Len) []Len {
 	return out
 }
 
+// shrinkLevels are the clreq reduction priorities, in order: Latin spaces,
+// punctuation pairs, single marks, Han–Latin gaps.
+var shrinkLevels = []func(g gap) Len{
+	func(g gap) Len {
+		if g.space {
+			return g.latinShrink
+		}
+		return 0
+	},
+	func(g gap) Len { return g.pairShrink },
+	func(g gap) Len { return g.punctShrink },
+	func(g gap) Len {
+		if g.cjkLatin {
+			return g.latinShrink
+		}
+		return 0
+	},
+}
+
 func (b *breaker) place(i, j int) Line {
 	p := b.p
 	last := j == len(b.atoms)
 	w, _ := b.measure(i, j)
-	adj := make([]Len, j-i+1) // adjustment of gap i+k (k in 1..j-i-1)
+	b.sc.adj = grow(b.sc.adj, j-i+1)
+	adj := b.sc.adj // adjustment of gap i+k (k in 1..j-i-1)
+	b.sc.caps = grow(b.sc.caps, 2*(j-i+1))
+	caps, got := b.sc.caps[:j-i+1], b.sc.caps[j-i+1:]
 	var startTrim, endTrim Len
 	loose := false
 	need := w - p.Width // >0: shrink needed; <0: stretch possible
@@ -61,31 +84,15 @@ func (b *breaker) place(i, j int) Line {
 		// clreq line adjustment, reduction priority.
 		endTrim = min(need, b.atoms[j-1].blankR)
 		need -= endTrim
-		levels := []func(g gap) Len{
-			func(g gap) Len {
-				if g.space {
-					return g.latinShrink
-				}
-				return 0
-			},
-			func(g gap) Len { return g.pairShrink },
-			func(g gap) Len { return g.punctShrink },
-			func(g gap) Len {
-				if g.cjkLatin {
-					return g.latinShrink
-				}
-				return 0
-			},
-		}
-		for _, lv := range levels {
+		for _, lv := range shrinkLevels {
 			if need <= 0 {
 				break
 			}
-			caps := make([]Len, j-i+1)
+			clear(caps)
 			for k := i + 1; k < j; k++ {
 				caps[k-i] = lv(b.gaps[k])
 			}
-			got := share(need, caps)
+			share(need, caps, got)
 			for k, v := range got {
 				adj[k] -= v
 				need -= v
@@ -99,26 +106,27 @@ func (b *breaker) place(i, j int) Line {
 		extra := -need
 		// Expansion priority: Latin spaces, Han–Latin gaps, then all gaps.
 		for _, wantSpace := range []bool{true, false} {
-			caps := make([]Len, j-i+1)
+			clear(caps)
 			for k := i + 1; k < j; k++ {
-				g := b.gaps[k]
+				g := &b.gaps[k]
 				if g.stretchCap > 0 && g.space == wantSpace {
 					caps[k-i] = g.stretchCap
 				}
 			}
-			got := share(extra, caps)
+			share(extra, caps, got)
 			for k, v := range got {
 				adj[k] += v
 				extra -= v
 			}
 		}
 		if extra > 0 {
-			var idx []int
+			idx := b.sc.idx[:0]
 			for k := i + 1; k < j; k++ {
 				if b.gaps[k].inter {
 					idx = append(idx, k-i)
 				}
 			}
+			b.sc.idx = idx
 			if len(idx) == 0 {
 				loose = true
 			}

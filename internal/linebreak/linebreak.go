@@ -11,6 +11,8 @@
 package linebreak
 
 import (
+	"sync"
+
 	"github.com/go-text/typesetting/segmenter"
 
 	"jianbao/internal/display"
@@ -83,6 +85,8 @@ type atom struct {
 	w              Len // natural advance (pitch for full-width on the grid)
 	em             Len
 	blankL, blankR Len
+	noStart        bool // may not begin a line
+	noEnd          bool // may not end a line
 }
 
 type gap struct {
@@ -102,22 +106,24 @@ type gap struct {
 
 // Break breaks a paragraph into lines.
 func Break(runs []Run, m Measurer, p Params) []Line {
-	var text []rune
-	var styles []int
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	text, styles := sc.text[:0], sc.styles[:0]
 	for _, r := range runs {
 		for _, c := range r.Text {
 			text = append(text, c)
 			styles = append(styles, r.Style)
 		}
 	}
+	sc.text, sc.styles = text, styles
 	if len(text) == 0 {
 		return nil
 	}
-	atoms, gaps, lead := prepare(text, styles, m, p)
+	atoms, gaps, lead := prepare(sc, text, styles, m, p)
 	if len(atoms) == 0 {
 		return []Line{{Start: 0, End: len(text), Text: string(text), Last: true}}
 	}
-	b := &breaker{atoms: atoms, gaps: gaps, p: p, text: text}
+	b := &breaker{atoms: atoms, gaps: gaps, p: p, text: text, sc: sc}
 	b.sums()
 	breaks, emergency := b.run(false)
 	if breaks == nil {
@@ -130,10 +136,41 @@ func Break(runs []Run, m Measurer, p Params) []Line {
 	return lines
 }
 
+// scratch holds the working buffers of one Break call; they are reused
+// across calls (through scratchPool) so breaking a long issue does not churn
+// the garbage collector. Nothing returned to the caller points into them.
+type scratch struct {
+	text   []rune
+	styles []int
+	atoms  []atom
+	gaps   []gap
+	segOK  []bool
+	lens   []Len // prefix sums, 4 × (n+1)
+	ints   []int // prefix counts, 2 × (n+1)
+	best   []float64
+	from   []int
+	adj    []Len
+	caps   []Len
+	idx    []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// grow returns s resized to n zeroed elements, reusing its storage.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 // prepare turns runes into atoms and the gaps between them.
-func prepare(text []rune, styles []int, m Measurer, p Params) ([]atom, []gap, int) {
-	atoms := make([]atom, 0, len(text))
-	gaps := make([]gap, 0, len(text)+1)
+func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]atom, []gap, int) {
+	atoms := sc.atoms[:0]
+	gaps := sc.gaps[:0]
+	defer func() { sc.atoms, sc.gaps = atoms[:0], gaps[:0] }()
 	gaps = append(gaps, gap{}) // gap 0: paragraph start
 	pendingSpace := false
 	spaceW := Len(0)
@@ -153,7 +190,7 @@ func prepare(text []rune, styles []int, m Measurer, p Params) ([]atom, []gap, in
 		}
 		st := styles[i]
 		em := m.Size(st)
-		a := atom{r: r, src: i, style: st, cls: classify(r), em: em}
+		a := atom{r: r, src: i, style: st, cls: classify(r), em: em, noStart: NoStart(r), noEnd: NoEnd(r)}
 		a.w = m.Advance(r, st)
 		if a.cls.isCJK() && p.Pitch > 0 && a.w >= em-em/20 && a.w <= em+em/20 {
 			a.w = p.Pitch
@@ -195,7 +232,8 @@ func prepare(text []rune, styles []int, m Measurer, p Params) ([]atom, []gap, in
 		return nil, nil, lead
 	}
 	// Break opportunities from UAX #14, tailored below.
-	segOK := make([]bool, len(text)+1)
+	segOK := grow(sc.segOK, len(text)+1)
+	sc.segOK = segOK
 	var seg segmenter.Segmenter
 	seg.Init(text)
 	it := seg.LineIterator()
@@ -254,7 +292,7 @@ func isPunct(c class) bool { return c == clsOpen || c == clsClose || c == clsSto
 func breakAllowed(text []rune, atoms []atom, k int, segOK []bool, g *gap) bool {
 	a, b := atoms[k-1], atoms[k]
 	// 禁则: never before a no-start mark or after a no-end mark.
-	if NoStart(b.r) || NoEnd(a.r) {
+	if b.noStart || a.noEnd {
 		return false
 	}
 	// —— and …… never split; a single dash (connector) may not start a line.
@@ -304,7 +342,7 @@ func allowLongLatin(atoms []atom, gaps []gap, text []rune, segOK []bool, p Param
 		if w > p.Width-p.Indent {
 			any := false
 			for k := s + 1; k < e; k++ {
-				if segOK[atoms[k].src] && !NoStart(atoms[k].r) && !NoEnd(atoms[k-1].r) {
+				if segOK[atoms[k].src] && !atoms[k].noStart && !atoms[k-1].noEnd {
 					gaps[k].breakOK = true
 					any = true
 				}
@@ -323,7 +361,7 @@ func allowLongLatin(atoms []atom, gaps []gap, text []rune, segOK []bool, p Param
 			}
 			if !fits {
 				for k := s + 1; k < e; k++ {
-					gaps[k].breakOK = !NoStart(atoms[k].r) && !NoEnd(atoms[k-1].r)
+					gaps[k].breakOK = !atoms[k].noStart && !atoms[k-1].noEnd
 				}
 			}
 		}
