@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"jianbao/internal/picture"
 )
 
 func BenchmarkBuildExample(b *testing.B) {
@@ -54,3 +56,16 @@ func benchScaled(b *testing.B, n int) {
 
 func BenchmarkBuild10x(b *testing.B)  { benchScaled(b, 10) }
 func BenchmarkBuild100x(b *testing.B) { benchScaled(b, 100) }
+
+// BenchmarkBuildPhotoIssue builds the second example, whose 12-megapixel
+// camera photo is decoded, turned and scaled on every run (the render cache
+// is emptied before each run).
+func BenchmarkBuildPhotoIssue(b *testing.B) {
+	m := "../../examples/2026-zk1/bulletin.yaml"
+	for i := 0; i < b.N; i++ {
+		picture.ResetCache()
+		if _, errs := Build(m); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+}

@@ -3,6 +3,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,10 +11,12 @@ import (
 	"jianbao/internal/compose"
 	"jianbao/internal/diag"
 	"jianbao/internal/display"
+	"jianbao/internal/doc"
 	"jianbao/internal/layout"
 	"jianbao/internal/manifest"
 	"jianbao/internal/markup"
 	"jianbao/internal/pdfout"
+	"jianbao/internal/picture"
 )
 
 // Result is a built issue.
@@ -40,14 +43,8 @@ func Check(manifestFile string) (*display.Document, *layout.Spec, diag.List) {
 		errs.Append(aerrs)
 		if art != nil {
 			for i := range art.Blocks {
-				b := &art.Blocks[i]
-				if b.Image != "" {
-					abs, err := manifest.ResolveInside(filepath.Dir(ref.Abs), b.Image)
-					if err != nil {
-						errs.Add(b.Pos, fmt.Sprintf("找不到图片 %q", b.Image), "图片路径相对于文章所在文件夹，且须在清单文件夹内")
-						continue
-					}
-					b.ImageAbs = abs
+				if b := &art.Blocks[i]; b.Kind == doc.Figure {
+					errs.Append(loadPicture(b, filepath.Dir(ref.Abs), m.Dir))
 				}
 			}
 			m.Issue.Articles = append(m.Issue.Articles, art)
@@ -61,6 +58,55 @@ func Check(manifestFile string) (*display.Document, *layout.Spec, diag.List) {
 		return nil, spec, cerrs
 	}
 	return d, spec, nil
+}
+
+// MaxImageBytes bounds the size of one photo file.
+const MaxImageBytes = 50 << 20
+
+// loadPicture finds a figure's file (relative to the article's folder, or
+// else to the manifest's; never outside the manifest's folder) and decodes it.
+func loadPicture(b *doc.Block, articleDir, manifestDir string) diag.List {
+	var errs diag.List
+	abs, err := manifest.ResolveWithin(manifestDir, articleDir, b.Image)
+	if err != nil && !filepath.IsAbs(b.Image) {
+		if a, err2 := manifest.ResolveWithin(manifestDir, manifestDir, b.Image); err2 == nil {
+			abs, err = a, nil
+		}
+	}
+	if err != nil {
+		if errors.Is(err, manifest.ErrEscape) {
+			errs.Add(b.Pos, fmt.Sprintf("图片 %q 在清单所在文件夹之外", b.Image), "请把图片放进本期文件夹（如 photos/）再引用")
+		} else {
+			errs.Add(b.Pos, fmt.Sprintf("找不到图片 %q", b.Image), "图片路径相对于文章所在文件夹或清单所在文件夹，如 photos/图片.jpg")
+		}
+		return errs
+	}
+	st, err := os.Stat(abs)
+	if err != nil || !st.Mode().IsRegular() {
+		errs.Add(b.Pos, fmt.Sprintf("图片 %q 不是普通文件", b.Image), "请引用一个 JPEG 或 PNG 文件")
+		return errs
+	}
+	if st.Size() > MaxImageBytes {
+		errs.Add(b.Pos, fmt.Sprintf("图片 %q 有 %d MB，超过 %d MB 的上限", b.Image, st.Size()>>20, MaxImageBytes>>20), "请先把图片缩小或另存为较小的 JPEG")
+		return errs
+	}
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		errs.Add(b.Pos, fmt.Sprintf("无法读取图片 %q", b.Image), "请检查文件权限")
+		return errs
+	}
+	pic, err := picture.Load(data)
+	switch {
+	case errors.Is(err, picture.ErrNotImage):
+		errs.Add(b.Pos, fmt.Sprintf("%q 不是 JPEG 或 PNG 图片", b.Image), "请把图片另存为 JPEG（照片）或 PNG（图表）")
+	case errors.Is(err, picture.ErrTooLarge):
+		errs.Add(b.Pos, fmt.Sprintf("图片 %q 超过 %d 万像素", b.Image, picture.MaxPixels/10000), "请先把图片缩小")
+	case err != nil: // picture.ErrDamaged
+		errs.Add(b.Pos, fmt.Sprintf("图片 %q 已损坏，无法解码", b.Image), "请重新导出或另存这张图片")
+	default:
+		b.ImageAbs, b.Picture = abs, pic
+	}
+	return errs
 }
 
 // Build builds an issue in memory.

@@ -32,6 +32,39 @@ type block struct {
 	color    display.Color
 	x        Len // left edge of the lines
 	keepNext bool
+	after    int     // blank grid rows after the block
+	fig      *figure // a photo with its caption; lines is empty
+}
+
+// figure is a photo placed at its printed size with its caption below.
+type figure struct {
+	w, h     Len
+	data     []byte
+	format   string
+	caption  []linebreak.Line
+	capSize  Len
+	capLead  Len
+	capGap   Len
+	capColor display.Color
+	rows     int // grid rows taken, air included
+}
+
+// startRows is how many rows of b must fit on a page for b to start there:
+// a whole figure, or two lines of text (all of a shorter block).
+func startRows(b block) int {
+	if b.fig != nil {
+		return b.fig.rows
+	}
+	return min(2, len(b.lines))
+}
+
+// startsOn reports whether b can start on a page with free rows.
+func startsOn(b block, free int) bool {
+	want := startRows(b)
+	if b.fig != nil {
+		return free >= want
+	}
+	return free >= want && fit(free, len(b.lines), true) >= want
 }
 
 type composer struct {
@@ -268,8 +301,13 @@ func (c *composer) article(n int, a *doc.Article) {
 	// shorter first block), as the first block will actually be split.
 	free := c.rows - c.row - titleRows - ts.LinesAfter
 	if len(body) > 0 {
-		want := min(2, len(body[0].lines))
-		if free < want || fit(free, len(body[0].lines), true) < want {
+		// headings right after the title come along, with what they keep
+		k, lead := 0, 0
+		for k < len(body)-1 && body[k].keepNext && body[k].fig == nil {
+			lead += len(body[k].lines)
+			k++
+		}
+		if free-lead < 0 || !startsOn(body[k], free-lead) {
 			c.newPage()
 		}
 	} else if free < 0 {
@@ -284,10 +322,18 @@ func (c *composer) article(n int, a *doc.Article) {
 	}
 	c.row += titleRows + ts.LinesAfter
 	for i, b := range body {
+		if b.kind == doc.Note && i+1 < len(body) && body[i+1].kind != doc.Note {
+			b.after = sp.Note.LinesAfter
+		}
+		if b.fig != nil {
+			c.placeFigure(b)
+			continue
+		}
 		need := 0
 		if b.keepNext && i+1 < len(body) {
-			need = min(2, len(body[i+1].lines))
-			if free := c.rows - c.row - len(b.lines); free >= need && fit(free, len(body[i+1].lines), true) < need {
+			next := body[i+1]
+			need = startRows(next)
+			if free := c.rows - c.row - len(b.lines); free >= need && !startsOn(next, free) {
 				need = free + 1 // the next block would not start on this page
 			}
 		}
@@ -301,24 +347,129 @@ func (c *composer) blockLines(art, n int, b doc.Block) (block, bool) {
 	var s layout.Style
 	role := ""
 	keep := false
+	x, width := sp.Left(), sp.GridW()
 	switch b.Kind {
 	case doc.Heading1:
 		s, role, keep = sp.Heading1, "h1", true
 	case doc.Heading2:
 		s, role, keep = sp.Heading2, "h2", true
 	case doc.Note:
-		s, role = sp.Note, "note"
+		s, role = sp.Note.Style, "note"
+		x += Len(sp.Note.Inset) * sp.CharPitch()
+		width -= 2 * Len(sp.Note.Inset) * sp.CharPitch()
 	case doc.Para:
 		s, role = sp.Body, "body"
 	case doc.Figure:
-		c.errs.Add(b.Pos, "本版本尚不能排印图片", "请暂时删去这一行图片")
-		return block{}, false
+		return c.figure(art, n, b)
 	default:
 		return block{}, false
 	}
 	indent := Len(s.Indent) * c.spec.CharPitch()
-	ls := c.lines(c.runs(b.Runs, s), indent, sp.GridW())
-	return block{kind: b.Kind, role: role, id: fmt.Sprintf("a%d.p%d", art, n), lines: ls, size: s.Size.Abs, color: c.color(s.Color), x: sp.Left(), keepNext: keep}, true
+	runs := c.runs(b.Runs, s)
+	if b.Kind == doc.Note && sp.Note.LabelFont != "" {
+		runs = c.noteLabel(b.Runs, runs)
+	}
+	ls := c.lines(runs, indent, width)
+	return block{kind: b.Kind, role: role, id: fmt.Sprintf("a%d.p%d", art, n), lines: ls, size: s.Size.Abs, color: c.color(s.Color), x: x, keepNext: keep}, true
+}
+
+// noteLabels are the words that open an editor's note.
+var noteLabels = []string{"编者按", "编者的话", "编者注", "按语", "编按"}
+
+// noteLabel sets the opening "编者按：" of a note in the label font.
+func (c *composer) noteLabel(src []doc.Run, runs []linebreak.Run) []linebreak.Run {
+	if len(runs) == 0 {
+		return runs
+	}
+	t := runs[0].Text
+	for _, l := range noteLabels {
+		for _, colon := range []string{"：", ":"} {
+			if !strings.HasPrefix(t, l+colon) {
+				continue
+			}
+			n := len(l + colon)
+			st := c.f.style(styleKey{role: c.spec.Note.LabelFont, size: c.spec.Note.Size.Abs, bold: src[0].Bold})
+			c.f.check(t[:n], src[0].Pos, st)
+			out := []linebreak.Run{{Text: t[:n], Style: st}}
+			if n < len(t) {
+				out = append(out, linebreak.Run{Text: t[n:], Style: runs[0].Style})
+			}
+			return append(out, runs[1:]...)
+		}
+	}
+	return runs
+}
+
+// figure sizes a photo and breaks its caption. The photo is as wide as the
+// text block, or its natural size if smaller, and never taller than a page
+// can hold with its caption; it is scaled to the layout's print resolution.
+func (c *composer) figure(art, n int, b doc.Block) (block, bool) {
+	sp := c.spec
+	pic := b.Picture
+	if pic == nil {
+		return block{}, false // the loader has reported why
+	}
+	cs := sp.Caption
+	f := &figure{capSize: cs.Size.Abs, capColor: c.color(cs.Color)}
+	f.capLead = cs.Leading.Abs
+	if !cs.Leading.Set || f.capLead <= 0 {
+		f.capLead = f.capSize * 3 / 2
+	}
+	if len(b.Runs) > 0 {
+		f.capGap = cs.Gap.Abs
+		f.caption = linebreak.Break(c.runs(b.Runs, cs.Style), c.f, linebreak.Params{Width: sp.BlockW() - 4*f.capSize, Ragged: true, CJKLatinGap: c.gap()})
+	}
+	capH := f.capGap + Len(len(f.caption))*f.capLead
+	dpi := pic.DPI
+	if dpi < 10 || dpi > 10000 {
+		dpi = float64(sp.Image.DefaultDPI)
+	}
+	f.w = min(sp.BlockW(), display.Round(float64(pic.W)*72000/dpi))
+	f.h = display.Round(float64(f.w) * float64(pic.H) / float64(pic.W))
+	maxH := Len(c.rows-1)*c.pitch - capH
+	if maxH < c.pitch {
+		c.errs.Add(b.Pos, "图片说明太长，与图片一起放不进一页", "请缩短图片说明")
+		return block{}, false
+	}
+	if f.h > maxH {
+		f.w = f.w * maxH / f.h
+		f.h = maxH
+	}
+	if f.w < Len(1000) || f.h < Len(1000) {
+		c.errs.Add(b.Pos, fmt.Sprintf("图片 %q 太窄或太扁，印出来不足 1 pt", b.Image), "请换一张比例正常的图片")
+		return block{}, false
+	}
+	content := f.h + capH
+	f.rows = int((content+c.pitch-1)/c.pitch) + 1 // at least half a line of air above and below
+	px := func(l Len) int { return int((int64(l)*int64(sp.Image.DPI) + 71999) / 72000) }
+	data, format, err := pic.Render(px(f.w), px(f.h))
+	if err != nil {
+		c.errs.Add(b.Pos, fmt.Sprintf("图片 %q 已损坏，无法解码", b.Image), "请重新导出或另存这张图片")
+		return block{}, false
+	}
+	f.data, f.format = data, format
+	return block{kind: b.Kind, role: "figure", id: fmt.Sprintf("a%d.p%d", art, n), fig: f, x: sp.Left()}, true
+}
+
+// placeFigure puts a photo and its caption on whole grid rows, centred
+// between them, on a new page when the rest of this one is too short; the
+// text after it goes back on the grid.
+func (c *composer) placeFigure(b block) {
+	f := b.fig
+	if c.rows-c.row < f.rows && c.row > 0 {
+		c.newPage()
+	}
+	sp := c.spec
+	capH := f.capGap + Len(len(f.caption))*f.capLead
+	top := c.rowTop(c.row) + (Len(f.rows)*c.pitch-f.h-capH)/2
+	c.page.Items = append(c.page.Items, display.Item{Kind: display.Image, Role: "figure", Line: b.id,
+		X: sp.Left() + (sp.BlockW()-f.w)/2, Y: top, W: f.w, H: f.h, Image: f.data, ImgFmt: f.format})
+	y := top + f.h + f.capGap
+	for i, ln := range f.caption {
+		c.emit(ln, "caption", fmt.Sprintf("%s.c%d", b.id, i+1), sp.Left()+(sp.BlockW()-ln.Width)/2, baseline(y, f.capLead, f.capSize), f.capSize, f.capColor)
+		y += f.capLead
+	}
+	c.row = min(c.row+f.rows, c.rows)
 }
 
 // fit says how many of the rest lines of a block go on a page with free
@@ -367,6 +518,9 @@ func (c *composer) place(b block, keepNext int) {
 		if idx < k {
 			c.newPage()
 		}
+	}
+	if c.row > 0 {
+		c.row = min(c.row+b.after, c.rows)
 	}
 }
 

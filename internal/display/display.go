@@ -131,7 +131,11 @@ func Dump(w io.Writer, d *Document) error {
 			case Rule:
 				fmt.Fprintf(&b, "rule\t%s\tx=%s\ty=%s\tw=%s\tt=%s\t%s\n", it.Role, it.X, it.Y, it.W, it.H, it.Color)
 			case Image:
-				fmt.Fprintf(&b, "image\t%s\tx=%s\ty=%s\tw=%s\th=%s\t%s\t%d bytes\n", it.Role, it.X, it.Y, it.W, it.H, it.ImgFmt, len(it.Image))
+				line := ""
+				if it.Line != "" {
+					line = "\t" + it.Line
+				}
+				fmt.Fprintf(&b, "image\t%s%s\tx=%s\ty=%s\tw=%s\th=%s\t%s\t%d bytes\n", it.Role, line, it.X, it.Y, it.W, it.H, it.ImgFmt, len(it.Image))
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"jianbao/internal/diag"
+	"jianbao/internal/picture"
 )
 
 // Issue is one bulletin issue.
@@ -71,6 +72,7 @@ type Block struct {
 	// Figure only.
 	Image    string // path as written
 	ImageAbs string // resolved path
+	Picture  *picture.Picture
 }
 
 // Run is a stretch of text with one style.

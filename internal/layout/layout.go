@@ -86,8 +86,17 @@ type Spec struct {
 	Body       Style `yaml:"body"`
 	Heading1   Style `yaml:"heading1"`
 	Heading2   Style `yaml:"heading2"`
-	Note       Style `yaml:"note"`
-	Caption    Style `yaml:"caption"`
+	Note       struct {
+		Style      `yaml:",inline"`
+		Inset      int    `yaml:"inset"`       // characters the block is set in from each side
+		LabelFont  string `yaml:"label_font"`  // font role of the leading "编者按：" label; empty: the note's font
+		LinesAfter int    `yaml:"lines_after"` // blank grid lines after the note
+	} `yaml:"note"`
+	Caption struct {
+		Style   `yaml:",inline"`
+		Leading Length `yaml:"leading"` // line height of a caption; 0: 1.5 × size
+		Gap     Length `yaml:"gap"`     // from the photo's bottom edge to the caption's first line box
+	} `yaml:"caption"`
 	PageNumber struct {
 		Style     `yaml:",inline"`
 		Below     Length `yaml:"below"`
@@ -106,7 +115,8 @@ type Spec struct {
 		Copies     string `yaml:"copies_format"`
 	} `yaml:"distribution"`
 	Image struct {
-		DPI int `yaml:"dpi"`
+		DPI        int `yaml:"dpi"`         // print resolution photos are scaled down to
+		DefaultDPI int `yaml:"default_dpi"` // density assumed for a photo that declares none
 	} `yaml:"image"`
 
 	File string `yaml:"-"`
@@ -288,7 +298,7 @@ func (s *Spec) validate(errs *diag.List) {
 	styles := map[string]*Style{
 		"masthead": &s.Masthead.Style, "classification": &s.Classification, "issue_line": &s.IssueLine.Style,
 		"editor_line": &s.EditorLine.Style, "title": &s.Title.Style, "body": &s.Body, "heading1": &s.Heading1,
-		"heading2": &s.Heading2, "note": &s.Note, "caption": &s.Caption, "page_number": &s.PageNumber.Style,
+		"heading2": &s.Heading2, "note": &s.Note.Style, "caption": &s.Caption.Style, "page_number": &s.PageNumber.Style,
 		"distribution": &s.Distribution.Style,
 	}
 	for name, st := range styles {
@@ -321,6 +331,23 @@ func (s *Spec) validate(errs *diag.List) {
 	}
 	if s.Image.DPI <= 0 {
 		s.Image.DPI = 300
+	}
+	if s.Image.DefaultDPI <= 0 {
+		s.Image.DefaultDPI = 96
+	}
+	if s.Image.DPI > 2400 || s.Image.DefaultDPI > 2400 {
+		errs.Add(diag.Pos{File: s.File}, "image.dpi 和 image.default_dpi 不应超过 2400", "印刷用 300 即可")
+	}
+	if s.Note.Inset < 0 || 2*s.Note.Inset+s.Note.Indent+4 > s.Grid.Chars {
+		errs.Add(at(s.Note.Size), "note.inset 太大，编者按每行放不下几个字", "一般为 2（左右各缩进两字）")
+	}
+	if s.Note.LabelFont != "" {
+		if _, ok := s.Fonts[s.Note.LabelFont]; !ok {
+			errs.Add(at(s.Note.Size), fmt.Sprintf("note.label_font 为 %q，不是已定义的字体角色", s.Note.LabelFont), "请使用 fonts 下定义的角色名")
+		}
+	}
+	if s.Note.LinesAfter < 0 || s.Note.LinesAfter > 5 {
+		errs.Add(at(s.Note.Size), "note.lines_after 应在 0 到 5 之间", "")
 	}
 	if s.IssueLine.Format == "" || !strings.Contains(s.IssueLine.Format, "{number}") {
 		errs.Add(diag.Pos{File: s.File}, "issue_line.format 应包含 {number}", "如 {year}年第{number}期（总第{total}期）")

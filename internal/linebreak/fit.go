@@ -85,6 +85,9 @@ func (b *breaker) cost(i, j int, w, z Len, emergency bool) float64 {
 		if j < n && b.gaps[j].preferred {
 			c -= 800 // break where the editor put a space
 		}
+		if j < n && b.gaps[j].quoted {
+			c += 600 // keep a quoted name or a bracketed phrase on one line
+		}
 		if last && i > 0 && b.han[n]-b.han[i] <= 2 {
 			c += 5000
 		}
@@ -129,8 +132,10 @@ func (b *breaker) cost(i, j int, w, z Len, emergency bool) float64 {
 		r := (d - math.Min(d, cap)) / (float64(nInter) * em / 4)
 		c += 10 + 25*d/em + 100*r*r*r
 	}
-	if last && i > 0 && b.han[n]-b.han[i] == 1 {
-		c += 2000 // 孤字: a lone character on the last line
+	if last && i > 0 && b.han[n]-b.han[i] <= 1 {
+		// 孤字: a lone character on the last line, or only a number or a
+		// word with its punctuation ("23.6%。")
+		c += 2000
 	}
 	return c
 }

@@ -12,6 +12,7 @@ package linebreak
 
 import (
 	"sync"
+	"unicode"
 
 	"github.com/go-text/typesetting/segmenter"
 
@@ -101,6 +102,7 @@ type gap struct {
 	spaceEnd    int // rune index after the spaces (for line text)
 	breakOK     bool
 	preferred   bool // a source space between Chinese text: a good title break
+	quoted      bool // inside a pair of quotes or brackets: a poor title break
 	cjkLatin    bool
 }
 
@@ -241,11 +243,19 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 		l := it.Line()
 		segOK[l.Offset+len(l.Text)] = true
 	}
+	depth := 0 // open quotes and brackets before the gap
 	for k := 1; k < n; k++ {
 		a, b := &atoms[k-1], &atoms[k]
 		g := &gaps[k]
+		switch a.cls {
+		case clsOpen:
+			depth++
+		case clsClose:
+			depth = max(depth-1, 0)
+		}
+		g.quoted = depth > 0
 		// Han–Latin gap (clreq: up to 1/4 em, never next to punctuation).
-		if !g.space && p.CJKLatinGap > 0 && ((a.cls == clsHan && b.cls == clsLatin) || (a.cls == clsLatin && b.cls == clsHan)) {
+		if !g.space && p.CJKLatinGap > 0 && ((a.cls == clsHan && b.cls == clsLatin && spacedLatin(b.r)) || (a.cls == clsLatin && b.cls == clsHan && spacedLatin(a.r))) {
 			em := max(a.em, b.em)
 			g.cjkLatin = true
 			g.natural = em * Len(p.CJKLatinGap) / 1000
@@ -284,6 +294,13 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 		gaps[k].shrink = gaps[k].pairShrink + gaps[k].latinShrink + gaps[k].punctShrink
 	}
 	return atoms, gaps, lead
+}
+
+// spacedLatin reports whether a Latin character next to a Han character
+// takes the Han–Latin gap: letters, digits and the percent sign of a number
+// do; a slash, hyphen or bracket between Han characters does not.
+func spacedLatin(r rune) bool {
+	return r == '%' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func isPunct(c class) bool { return c == clsOpen || c == clsClose || c == clsStop || c == clsMiddle }

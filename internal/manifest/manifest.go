@@ -264,7 +264,7 @@ func (p *parser) resolve(dir, path string, pos diag.Pos, what string) (ArticleRe
 	}
 	abs, err := ResolveInside(dir, path)
 	switch {
-	case err == errEscape:
+	case err == ErrEscape:
 		p.errs.Add(pos, fmt.Sprintf("%s路径 %q 指向清单所在文件夹之外", what, path), "请把文件放进清单所在的文件夹")
 		return ref, false
 	case err != nil && os.IsNotExist(err):
@@ -293,19 +293,27 @@ func (p *parser) resolve(dir, path string, pos diag.Pos, what string) (ArticleRe
 	return ref, true
 }
 
-var errEscape = fmt.Errorf("path escapes its folder")
+// ErrEscape: a path leaves the folder it must stay in.
+var ErrEscape = fmt.Errorf("path escapes its folder")
 
 // ResolveInside joins dir and rel, follows symbolic links, and returns the
-// real path if it lies inside dir's real path; errEscape otherwise.
+// real path if it lies inside dir's real path; ErrEscape otherwise.
 func ResolveInside(dir, rel string) (string, error) {
+	return ResolveWithin(dir, dir, rel)
+}
+
+// ResolveWithin resolves rel against from and checks that the result, with
+// symbolic links followed, lies inside root; it returns ErrEscape when not.
+func ResolveWithin(root, from, rel string) (string, error) {
+	dir := root
 	base, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return "", err
 	}
 	base, _ = filepath.Abs(base)
-	joined := filepath.Join(dir, rel)
+	joined := filepath.Join(from, rel)
 	if !inside(base, mustAbs(joined)) && !inside(mustAbs(dir), mustAbs(joined)) {
-		return "", errEscape
+		return "", ErrEscape
 	}
 	real, err := filepath.EvalSymlinks(joined)
 	if err != nil {
@@ -313,7 +321,7 @@ func ResolveInside(dir, rel string) (string, error) {
 	}
 	real, _ = filepath.Abs(real)
 	if !inside(base, real) {
-		return "", errEscape
+		return "", ErrEscape
 	}
 	return real, nil
 }

@@ -85,9 +85,14 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 			case display.Text:
 				drawText(pdf, it, opt)
 			case display.Image:
+				typ := map[string]string{"jpeg": "JPG", "png": "PNG"}[it.ImgFmt]
+				if typ == "" {
+					return nil, fmt.Errorf("pdfout: image format %q", it.ImgFmt)
+				}
 				name := fmt.Sprintf("img-%d-%d", len(it.Image), crc(it.Image))
-				pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: it.ImgFmt}, bytes.NewReader(it.Image))
-				pdf.ImageOptions(name, it.X.Pt(), it.Y.Pt(), it.W.Pt(), it.H.Pt(), false, fpdf.ImageOptions{ImageType: it.ImgFmt}, 0, "")
+				opts := fpdf.ImageOptions{ImageType: typ}
+				pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(it.Image))
+				pdf.ImageOptions(name, it.X.Pt(), it.Y.Pt(), it.W.Pt(), it.H.Pt(), false, opts, 0, "")
 			}
 			if err := pdf.Error(); err != nil {
 				return nil, fmt.Errorf("pdfout: %w", err)
