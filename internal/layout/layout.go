@@ -83,10 +83,10 @@ type Spec struct {
 		FirstBefore int    `yaml:"first_lines_before"`
 		MaxChars    int    `yaml:"max_chars"`
 	} `yaml:"title"`
-	Body       Style `yaml:"body"`
-	Heading1   Style `yaml:"heading1"`
-	Heading2   Style `yaml:"heading2"`
-	Note       struct {
+	Body     Style `yaml:"body"`
+	Heading1 Style `yaml:"heading1"`
+	Heading2 Style `yaml:"heading2"`
+	Note     struct {
 		Style      `yaml:",inline"`
 		Inset      int    `yaml:"inset"`       // characters the block is set in from each side
 		LabelFont  string `yaml:"label_font"`  // font role of the leading "编者按：" label; empty: the note's font

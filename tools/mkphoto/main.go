@@ -109,7 +109,7 @@ func draw() *image.RGBA {
 		py := horizon + 380 + rng.Intn(300)
 		coat := [][3]float64{{40, 60, 120}, {200, 40, 40}, {230, 230, 230}, {60, 110, 70}, {240, 170, 40}}[rng.Intn(5)]
 		disc(m, px, py-330, 70, [3]float64{225, 190, 160}) // face
-		rect(m, px-95, py-250, px+95, py+120, coat)         // coat
+		rect(m, px-95, py-250, px+95, py+120, coat)        // coat
 		rect(m, px-70, py+120, px-15, py+420, [3]float64{45, 45, 55})
 		rect(m, px+15, py+120, px+70, py+420, [3]float64{45, 45, 55})
 	}
