@@ -3,8 +3,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +23,7 @@ type usageError struct{ error }
 func run(args []string) int {
 	code := cli.ExitOK
 	var opt cli.BuildOptions
+	var watch bool
 	root := &cobra.Command{
 		Use:           "jianbao",
 		Short:         "jianbao 简报排版：把清单和文章排成可付印的工作简报 PDF (typesets a work bulletin as PDF)",
@@ -27,11 +31,25 @@ func run(args []string) int {
 		SilenceErrors: true,
 	}
 	buildCmd := &cobra.Command{
-		Use:   "build MANIFEST... [-o OUT.pdf]",
+		Use:   "build MANIFEST... [-o OUT.pdf] [--watch]",
 		Short: "排版并生成 PDF (typeset the issue)",
 		Args:  cobra.MinimumNArgs(1),
-		Run:   func(c *cobra.Command, a []string) { code = cli.Build(a, opt, os.Stdout, os.Stderr) },
+		Run: func(c *cobra.Command, a []string) {
+			if !watch {
+				code = cli.Build(a, opt, os.Stdout, os.Stderr)
+				return
+			}
+			if len(a) != 1 {
+				fmt.Fprintln(os.Stderr, "jianbao: --watch 一次只监视一期；请只给一个清单")
+				code = cli.ExitUsage
+				return
+			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			code = cli.Watch(ctx, a[0], opt, cli.WatchInterval, os.Stdout, os.Stderr)
+		},
 	}
+	buildCmd.Flags().BoolVarP(&watch, "watch", "w", false, "文件改动后自动重新生成（监视清单、文章、图片和版式）")
 	buildCmd.Flags().StringVarP(&opt.Out, "output", "o", "", "输出 PDF 路径（默认与清单同名）")
 	buildCmd.Flags().StringVar(&opt.Dump, "dump", "", "同时写出排版记录（每行一个排印项）")
 	root.AddCommand(buildCmd,

@@ -184,6 +184,12 @@ func Parse(file string, data []byte) (*Manifest, diag.List) {
 }
 
 func (p *parser) issue(v *yaml.Node, m *Manifest) {
+	var totalPos diag.Pos
+	defer func() {
+		if m.Issue.Special != "" && m.Issue.Total > 0 {
+			p.errs.Add(totalPos, fmt.Sprintf("%s单独编号，不计入总期数，不印“总第 N 期”", m.Issue.Special), "请删除 issue.total，number 写本年第几期"+m.Issue.Special)
+		}
+	}()
 	p.fields(v, "issue.", map[string]func(k, v *yaml.Node){
 		"year": func(k, v *yaml.Node) {
 			m.Issue.Year = p.int(v, "issue.year")
@@ -199,6 +205,7 @@ func (p *parser) issue(v *yaml.Node, m *Manifest) {
 		},
 		"total": func(k, v *yaml.Node) {
 			m.Issue.Total = p.int(v, "issue.total")
+			totalPos = p.pos(v)
 			if p.isInt(v) && m.Issue.Total < 0 {
 				p.errs.Add(p.pos(v), "总期号（issue.total）不能是负数", "不印总期号时请删除此字段")
 			}

@@ -53,6 +53,9 @@ func TestErrors(t *testing.T) {
 		{"missing article", strings.Replace(good, "a.md", "b.md", 1), []string{`8:5: 找不到文章文件 "b.md"；请检查文件名和路径（相对于清单所在文件夹）`}},
 		{"article is a folder", strings.Replace(good, "a.md", "sub", 1), []string{`8:5: 文章路径 "sub" 是文件夹；请写出文件名，如 articles/01.md`}},
 		{"article outside", strings.Replace(good, "a.md", "../x.md", 1), []string{`8:5: 文章路径 "../x.md" 指向清单所在文件夹之外；请把文件放进清单所在的文件夹`}},
+		{"special issue with a total", strings.Replace(good, "  number: 9", "  number: 1\n  special: 增刊\n  total: 544", 1), []string{`7:10: 增刊单独编号，不计入总期数，不印“总第 N 期”；请删除 issue.total，number 写本年第几期增刊`}},
+		{"unknown special", strings.Replace(good, "  number: 9", "  number: 1\n  special: 号外", 1), []string{`6:12: 不认识的特殊期类型 "号外"；可写 增刊、特刊 或 专刊，正刊请留空`}},
+		{"empty distribution label", good + "distribution:\n  - label: \"\"\n    to: [甲]\n", []string{`10:12: 分送组的标签（label）为空；请写 报、送 或 发`}},
 		{"malformed yaml", "masthead: [a\nissue: {", []string{`1: YAML 格式错误：did not find expected ',' or ']'；请检查缩进和冒号`}},
 		{"alias", "x: &a [1]\ny: *a\n", []string{`清单中使用了 YAML 别名（*name）；请直接写出内容，清单不支持别名`}},
 		{"several at once", strings.Replace(strings.Replace(good, "2026-03-27", "soon", 1), "number: 9", "number: x", 1), []string{
