@@ -99,8 +99,12 @@ func Parse(file string, data []byte) (*Manifest, diag.List) {
 		p.errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, "清单是空的", "请参照 jianbao init 生成的示例填写")
 		return nil, p.errs
 	}
-	if hasAlias(&root, 0) {
-		p.errs.Add(diag.Pos{File: file}, "清单中使用了 YAML 别名（*name）", "请直接写出内容，清单不支持别名")
+	if at, deep := findAlias(&root, 0); at != nil {
+		if deep {
+			p.errs.Add(p.pos(at), "清单嵌套过深", "清单只有两三层，请检查缩进")
+		} else {
+			p.errs.Add(p.pos(at), "清单中使用了 YAML 锚点或别名（&name、*name）", "请直接写出内容，清单不支持别名")
+		}
 		return nil, p.errs
 	}
 	top := root.Content[0]
@@ -456,19 +460,21 @@ func (p *parser) seq(n *yaml.Node, name string, max int) []*yaml.Node {
 	return n.Content
 }
 
-func hasAlias(n *yaml.Node, depth int) bool {
+// findAlias returns the first anchor or alias in document order, or the
+// first node nested deeper than any manifest needs (deep is then true).
+func findAlias(n *yaml.Node, depth int) (at *yaml.Node, deep bool) {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return true
+		return n, false
 	}
 	if depth > 50 {
-		return true
+		return n, true
 	}
 	for _, c := range n.Content {
-		if hasAlias(c, depth+1) {
-			return true
+		if at, deep := findAlias(c, depth+1); at != nil {
+			return at, deep
 		}
 	}
-	return false
+	return nil, false
 }
 
 func badUTF8(data []byte) (line, offset int) {
@@ -491,6 +497,11 @@ func yamlErrPos(file string, err error) diag.Pos {
 			j++
 		}
 		if n, e := strconv.Atoi(s[i+5 : j]); e == nil {
+			// yaml.v3 numbers the lines of parser errors ("did not find
+			// expected …") from 0 and those of scanner errors from 1
+			if strings.Contains(s, "did not find expected") {
+				n++
+			}
 			return diag.Pos{File: file, Line: n}
 		}
 	}
