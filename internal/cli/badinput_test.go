@@ -83,7 +83,9 @@ func TestBadInputs(t *testing.T) {
 			[]string{`DIR/bulletin.yaml:1:1: 缺少必填字段 "date"；请补上该字段`}},
 		{"impossible date", func(t *testing.T, d string) { edit(t, d, "bulletin.yaml", "2026-04-20", "2026-13-45") }, "",
 			[]string{`DIR/bulletin.yaml:7:7: 日期 "2026-13-45" 不是有效日期；请写成 2026-03-27 的形式`}},
-		{"empty masthead", func(t *testing.T, d string) { edit(t, d, "bulletin.yaml", "masthead:\n  - 工作简报", "masthead: []") }, "",
+		{"empty masthead", func(t *testing.T, d string) {
+			edit(t, d, "bulletin.yaml", "masthead:\n  - 工作简报", "masthead: []")
+		}, "",
 			[]string{`DIR/bulletin.yaml:1:11: 报头（masthead）不能为空；请至少写一行简报名称`}},
 		{"article missing", func(t *testing.T, d string) { os.Remove(filepath.Join(d, "articles/01.md")) }, "",
 			[]string{`DIR/bulletin.yaml:9:5: 找不到文章文件 "articles/01.md"；请检查文件名和路径（相对于清单所在文件夹）`}},
@@ -124,9 +126,13 @@ func TestBadInputs(t *testing.T) {
 			[]string{`DIR/articles/01.md:3:1: 不支持表格；请把表格内容改写为段落`}},
 		{"list", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "正文第一段。", "- 一项") }, "",
 			[]string{`DIR/articles/01.md:3:1: 不支持列表；请写成段落；需要序号时直接写“1.”“（1）”，后面不加空格`}},
-		{"link", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "正文第一段。", "见[网站](https://example.cn)。") }, "",
+		{"link", func(t *testing.T, d string) {
+			edit(t, d, "articles/01.md", "正文第一段。", "见[网站](https://example.cn)。")
+		}, "",
 			[]string{`DIR/articles/01.md:3:2: 不支持链接“[文字](网址)”；请直接写出文字或网址`}},
-		{"HTML", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "正文第一段。", "正文<br>第一段。") }, "",
+		{"HTML", func(t *testing.T, d string) {
+			edit(t, d, "articles/01.md", "正文第一段。", "正文<br>第一段。")
+		}, "",
 			[]string{`DIR/articles/01.md:3:3: 不支持 HTML 标记；请删除“<…>”标记，只写文字`}},
 		{"code", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "正文第一段。", "```\ncode\n```") }, "",
 			[]string{"DIR/articles/01.md:3:1: 不支持代码块（```）；简报正文请写成普通段落"}},
@@ -153,9 +159,13 @@ func TestBadInputs(t *testing.T) {
 			write(t, d, "my.yaml", "name: my\npage: {width: 210mm, height: 297mm}\nmargn: {}\n")
 			edit(t, d, "bulletin.yaml", "masthead:", "layout: my.yaml\nmasthead:")
 		}, "", []string{`DIR/my.yaml:3: 未知字段 "margn"；请对照 layouts/README.md 检查字段名`}},
-		{"layout file missing", func(t *testing.T, d string) { edit(t, d, "bulletin.yaml", "masthead:", "layout: nothere.yaml\nmasthead:") }, "",
+		{"layout file missing", func(t *testing.T, d string) {
+			edit(t, d, "bulletin.yaml", "masthead:", "layout: nothere.yaml\nmasthead:")
+		}, "",
 			[]string{`DIR/bulletin.yaml:1:9: 找不到版式文件 "nothere.yaml"；请检查路径，或写内置版式名：gbt9704、jianbao`}},
-		{"special issue with a total", func(t *testing.T, d string) { edit(t, d, "bulletin.yaml", "number: 1", "number: 1\n  special: 增刊\n  total: 9") }, "",
+		{"special issue with a total", func(t *testing.T, d string) {
+			edit(t, d, "bulletin.yaml", "number: 1", "number: 1\n  special: 增刊\n  total: 9")
+		}, "",
 			[]string{`DIR/bulletin.yaml:7:10: 增刊单独编号，不计入总期数，不印“总第 N 期”；请删除 issue.total，number 写本年第几期增刊`}},
 		{"output folder missing", nil, "nothere/out.pdf",
 			[]string{`DIR/nothere/out.pdf: 输出文件夹不存在；请先创建该文件夹，或用 -o 指定其他位置`}},
@@ -173,7 +183,9 @@ func TestBadInputs(t *testing.T) {
 			}
 		}, "/sys/out.pdf", []string{`/sys/out.pdf: 无法写入 PDF（没有写入权限）；请检查文件夹是否存在、是否可写`}},
 		// limits against resource exhaustion
-		{"manifest too large", func(t *testing.T, d string) { write(t, d, "bulletin.yaml", badBase+"# "+strings.Repeat("x", 1<<20)+"\n") }, "",
+		{"manifest too large", func(t *testing.T, d string) {
+			write(t, d, "bulletin.yaml", badBase+"# "+strings.Repeat("x", 1<<20)+"\n")
+		}, "",
 			[]string{`DIR/bulletin.yaml: 清单文件过大（1048705 字节，上限 1048576）；清单只应包含期号、日期和文章路径等信息`}},
 		{"article too large", func(t *testing.T, d string) {
 			write(t, d, "articles/01.md", badArticle+strings.Repeat("正文。\n\n", 10<<20/11+10))
@@ -181,7 +193,9 @@ func TestBadInputs(t *testing.T) {
 		{"too many articles", func(t *testing.T, d string) {
 			edit(t, d, "bulletin.yaml", "  - articles/01.md\n", strings.Repeat("  - articles/01.md\n", 201))
 		}, "", []string{`DIR/bulletin.yaml:9:3: 字段 "articles" 的项数过多（201，上限 200）；请拆分为多期`}},
-		{"paragraph too long", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "正文第一段。", strings.Repeat("正", 20001)) }, "",
+		{"paragraph too long", func(t *testing.T, d string) {
+			edit(t, d, "articles/01.md", "正文第一段。", strings.Repeat("正", 20001))
+		}, "",
 			[]string{`DIR/articles/01.md:3:1: 段落过长（20001 字，上限 20000）；请分段`}},
 		{"YAML aliases (billion laughs)", func(t *testing.T, d string) {
 			write(t, d, "bulletin.yaml", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"+badBase)

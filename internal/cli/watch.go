@@ -26,8 +26,23 @@ func Watch(ctx context.Context, manifest string, opt BuildOptions, interval time
 	fmt.Fprintf(stdout, "监视 %s 及其文章、图片和版式的改动；按 Ctrl+C 结束\n", manifest)
 	var last string
 	for {
-		inputs := build.Inputs(manifest)
-		stamp := fingerprint(inputs)
+		stamp := fingerprint(build.Inputs(manifest))
+		if stamp != last && last != "" {
+			// let a save finish: wait until the files stay the same for
+			// one interval (editors often write a file in several steps)
+			for {
+				select {
+				case <-ctx.Done():
+					return ExitOK
+				case <-time.After(interval):
+				}
+				again := fingerprint(build.Inputs(manifest))
+				if again == stamp {
+					break
+				}
+				stamp = again
+			}
+		}
 		if stamp != last {
 			last = stamp
 			var out, errs strings.Builder

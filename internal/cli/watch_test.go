@@ -111,6 +111,9 @@ func TestWatch(t *testing.T) {
 	if !strings.Contains(lines[4], "页") {
 		t.Fatalf("after the photo appeared: %q", lines[4])
 	}
+	if len(lines) > 5 {
+		t.Fatalf("more rebuilds than changes: %q", lines)
+	}
 }
 
 func tinyPNG(t *testing.T) []byte {
