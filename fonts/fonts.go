@@ -3,12 +3,58 @@
 // every file can be regenerated with build.sh.
 package fonts
 
-import "embed"
+import (
+	"embed"
+	_ "embed"
+)
 
-// FS holds the TrueType files and the LICENSES folder.
+// FS holds the LICENSES folder.
 //
-//go:embed *.ttf LICENSES
+//go:embed LICENSES
 var FS embed.FS
+
+// The font files, each embedded as a byte slice: the bytes are part of the
+// binary's data and are paged in as they are read, never copied, so a build
+// that uses four faces touches only the parts of them it reads.
+var (
+	//go:embed FandolFang-Regular.ttf
+	fandolFang []byte
+	//go:embed NotoSerifSC-Bold.ttf
+	notoSerifBold []byte
+	//go:embed NotoSerifSC-Regular.ttf
+	notoSerifRegular []byte
+	//go:embed NotoSansSC-Medium.ttf
+	notoSansMedium []byte
+	//go:embed gkai00mp.ttf
+	gkai []byte
+	//go:embed LiberationSerif-Regular.ttf
+	liberationRegular []byte
+	//go:embed LiberationSerif-Bold.ttf
+	liberationBold []byte
+)
+
+var data = map[string][]byte{
+	"FandolFang-Regular.ttf":      fandolFang,
+	"NotoSerifSC-Bold.ttf":        notoSerifBold,
+	"NotoSerifSC-Regular.ttf":     notoSerifRegular,
+	"NotoSansSC-Medium.ttf":       notoSansMedium,
+	"gkai00mp.ttf":                gkai,
+	"LiberationSerif-Regular.ttf": liberationRegular,
+	"LiberationSerif-Bold.ttf":    liberationBold,
+}
+
+// Data returns the bytes of an embedded font file (nil if there is none).
+// Callers must not modify them.
+func Data(file string) []byte { return data[file] }
+
+// TotalBytes is the size of all embedded font files.
+func TotalBytes() int {
+	n := 0
+	for _, d := range data {
+		n += len(d)
+	}
+	return n
+}
 
 // Info describes one embedded face.
 type Info struct {

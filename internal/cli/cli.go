@@ -162,14 +162,7 @@ func Fonts(stdout io.Writer) int {
 		fmt.Fprintf(tw, "latin\tLatin\t%s\t粗体：%s\n", spec.Latin.Regular, spec.Latin.Bold)
 		tw.Flush()
 	}
-	var total int64
-	ents, _ := fs.ReadDir(fonts.FS, ".")
-	for _, e := range ents {
-		if i, err := e.Info(); err == nil && !e.IsDir() {
-			total += i.Size()
-		}
-	}
-	fmt.Fprintf(stdout, "\n内置字体共 %.1f MB；许可证见 fonts/LICENSES\n", float64(total)/1e6)
+	fmt.Fprintf(stdout, "\n内置字体共 %.1f MB；许可证见 fonts/LICENSES\n", float64(fonts.TotalBytes())/1e6)
 	return ExitOK
 }
 

@@ -92,9 +92,9 @@ func Load(name string) (*Face, error) {
 	}
 	regMu.Unlock()
 	of.once.Do(func() {
-		data, err := fonts.FS.ReadFile(info.File)
-		if err != nil {
-			of.err = err
+		data := fonts.Data(info.File)
+		if data == nil {
+			of.err = fmt.Errorf("fontset: %s is not embedded", info.File)
 			return
 		}
 		of.face, of.err = Parse(name, data)

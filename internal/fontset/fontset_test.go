@@ -39,7 +39,7 @@ func TestGuards(t *testing.T) {
 func BenchmarkLoadFonts(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for name, info := range fonts.Faces {
-			data, _ := fonts.FS.ReadFile(info.File)
+			data := fonts.Data(info.File)
 			f, err := Parse(name, data)
 			if err != nil {
 				b.Fatal(err)

@@ -16,7 +16,7 @@ import (
 
 	"jianbao/internal/diag"
 	"jianbao/internal/display"
-	"jianbao/internal/fontset"
+	"jianbao/fonts"
 	"jianbao/layouts"
 )
 
@@ -282,7 +282,7 @@ func (s *Spec) validate(errs *diag.List) {
 			if f == "" {
 				continue
 			}
-			if _, err := fontset.Load(f); err != nil {
+			if _, ok := fonts.Faces[f]; !ok {
 				errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("字体角色 %q 用了不存在的字体 %q", name, f), "可用字体见 jianbao fonts")
 			}
 		}
@@ -291,7 +291,7 @@ func (s *Spec) validate(errs *diag.List) {
 		}
 	}
 	for _, f := range []string{s.Latin.Regular, s.Latin.Bold} {
-		if _, err := fontset.Load(f); err != nil {
+		if _, ok := fonts.Faces[f]; !ok {
 			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("西文字体 %q 不存在", f), "可用字体见 jianbao fonts")
 		}
 	}
