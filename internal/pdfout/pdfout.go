@@ -47,30 +47,43 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 
-	// Register every face used, once, in a stable order.
-	added := map[string]bool{}
+	// Register every face used, once, in order of first use, as a subset
+	// holding just the characters printed in it.
+	var order []string
+	used := map[string]map[rune]bool{}
 	for _, p := range d.Pages {
 		for _, it := range p.Items {
 			for _, g := range it.Glyphs {
 				if g.R > 0xFFFF {
 					return nil, fmt.Errorf("pdfout: character U+%04X is outside the BMP", g.R)
 				}
-				if added[g.Face] {
-					continue
+				if used[g.Face] == nil {
+					used[g.Face] = map[rune]bool{}
+					order = append(order, g.Face)
 				}
-				fc, err := fontset.Load(g.Face)
-				if err != nil {
-					return nil, fmt.Errorf("pdfout: %w", err)
-				}
-				if err := fontset.CheckTrueType(fc.Data); err != nil {
-					return nil, err
-				}
-				pdf.AddUTF8FontFromBytes(g.Face, "", fc.Data)
-				if err := pdf.Error(); err != nil {
-					return nil, fmt.Errorf("pdfout: font %s: %w", g.Face, err)
-				}
-				added[g.Face] = true
+				used[g.Face][g.R] = true
 			}
+		}
+	}
+	for _, name := range order {
+		fc, err := fontset.Load(name)
+		if err != nil {
+			return nil, fmt.Errorf("pdfout: %w", err)
+		}
+		if err := fontset.CheckTrueType(fc.Data); err != nil {
+			return nil, err
+		}
+		runes := make([]rune, 0, len(used[name]))
+		for r := range used[name] {
+			runes = append(runes, r)
+		}
+		data, err := fontset.Subset(fc, runes)
+		if err != nil {
+			data = fc.Data // the writer's own subsetter copes with anything
+		}
+		pdf.AddUTF8FontFromBytes(name, "", data)
+		if err := pdf.Error(); err != nil {
+			return nil, fmt.Errorf("pdfout: font %s: %w", name, err)
 		}
 	}
 
