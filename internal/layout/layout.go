@@ -14,9 +14,9 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"jianbao/fonts"
 	"jianbao/internal/diag"
 	"jianbao/internal/display"
-	"jianbao/fonts"
 	"jianbao/layouts"
 )
 
