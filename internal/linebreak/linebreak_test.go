@@ -80,6 +80,8 @@ func readCases(t *testing.T) []tcase {
 					cur.p.Indent = Len(x) * em
 				case "gap":
 					cur.p.CJKLatinGap = int64(x)
+				case "ragged":
+					cur.p.Ragged = x == 1
 				}
 			}
 			state = 2
@@ -285,5 +287,32 @@ func FuzzBreak(f *testing.F) {
 func TestLongInputs(t *testing.T) {
 	for _, s := range []string{strings.Repeat("a", 200000), strings.Repeat("中，", 100000), strings.Repeat("ab/", 50000), strings.Repeat("，", 50000) + strings.Repeat("中", 50000)} {
 		checkLines(t, s, breakStr(s, Params{Width: 10 * em}), Params{Width: 10 * em})
+	}
+}
+
+// The Han–Latin gap goes next to letters, digits and a number's percent
+// sign, not next to a slash or a plus sign between Han characters.
+func TestGapOnlyAtLettersAndDigits(t *testing.T) {
+	p := Params{Width: 40 * em, CJKLatinGap: 250}
+	gapAfter := func(s string, k int) Len {
+		g := breakStr(s, p)[0].Glyphs
+		return g[k+1].X - (g[k].X + g[k].Adv)
+	}
+	cases := []struct {
+		s    string
+		k    int // gap after glyph k
+		want Len
+	}{
+		{"四级/中级工", 1, 0},
+		{"四级/中级工", 2, 0},
+		{"党建+基层", 1, 0},
+		{"共5家", 0, em / 4},
+		{"达81.5%的", 5, em / 4},
+		{"用App导航", 3, em / 4},
+	}
+	for _, c := range cases {
+		if got := gapAfter(c.s, c.k); got != c.want {
+			t.Errorf("%s: gap after glyph %d is %v, want %v", c.s, c.k, got, c.want)
+		}
 	}
 }
