@@ -31,6 +31,11 @@ func TestErrors(t *testing.T) {
 		{"bad length", "top: 37mm", "top: 37cm", `x.yaml:7: 长度 "37cm" 无法识别`},
 		{"unknown font", "face: gkai00mp", "face: SimKai", `字体角色 "kaiti" 用了不存在的字体 "SimKai"`},
 		{"bad colour", "red: [0, 100, 100, 0]", "red: [0, 100, 100]", `颜色 "red" 应是四个 0–100 的 CMYK 百分数`},
+		{"note inset too wide", "inset: 2                  #", "inset: 12 #", `note.inset 太大，编者按每行放不下几个字`},
+		{"note label font unknown", "label_font: heiti", "label_font: weibei", `note.label_font 为 "weibei"，不是已定义的字体角色`},
+		{"note lines after", "lines_after: 1            # a blank grid line", "lines_after: 9 #", `note.lines_after 应在 0 到 5 之间`},
+		{"print resolution", "image: {dpi: 300,", "image: {dpi: 30000,", `image.dpi 和 image.default_dpi 不应超过 2400`},
+		{"caption font", "caption: {font: fangsong", "caption: {font: lishu", `caption.font 为 "lishu"，不是已定义的字体角色`},
 	}
 	for _, c := range cases {
 		src := strings.Replace(string(base), c.from, c.to, 1)
