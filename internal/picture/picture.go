@@ -114,6 +114,7 @@ func (p *Picture) Render(maxW, maxH int) (data []byte, format string, err error)
 		return r.data, r.format, nil
 	}
 	data, format, err = p.render(maxW, maxH)
+	p.img = nil // the pixels are large; decode again if another size is asked for
 	if err == nil {
 		cache.put(key, rendered{data, format})
 	}
@@ -475,11 +476,33 @@ func areaScale(src image.Image, w, h int) image.Image {
 	sw, sh := b.Dx(), b.Dy()
 	w, h = min(w, sw), min(h, sh)
 	xs, ys := areaWeights(sw, w), areaWeights(sh, h)
-	// horizontal pass into 32-bit sums
-	tmp := make([]uint32, w*sh*ch)
-	for y := 0; y < sh; y++ {
+	var dpix []uint8
+	var dst image.Image
+	if ch == 4 {
+		m := image.NewRGBA(image.Rect(0, 0, w, h))
+		dpix, dst = m.Pix, m
+	} else {
+		m := image.NewGray(image.Rect(0, 0, w, h))
+		dpix, dst = m.Pix, m
+	}
+	n := w * ch
+	// Rows are resampled horizontally as the vertical pass first needs
+	// them and dropped once it has passed them, so only a few rows of
+	// 32-bit sums are held at a time.
+	rows := make([][]uint32, sh)
+	var free [][]uint32
+	hrow := func(y int) []uint32 {
+		if rows[y] != nil {
+			return rows[y]
+		}
+		var out []uint32
+		if k := len(free); k > 0 {
+			out, free = free[k-1], free[:k-1]
+			clear(out)
+		} else {
+			out = make([]uint32, n)
+		}
 		row := pix[y*stride : y*stride+sw*ch]
-		out := tmp[y*w*ch : (y+1)*w*ch]
 		for x, sp := range xs {
 			if ch == 4 {
 				var r, g, b, a uint32
@@ -501,23 +524,21 @@ func areaScale(src image.Image, w, h int) image.Image {
 			}
 			out[x] = v
 		}
+		rows[y] = out
+		return out
 	}
-	var dpix []uint8
-	var dst image.Image
-	if ch == 4 {
-		m := image.NewRGBA(image.Rect(0, 0, w, h))
-		dpix, dst = m.Pix, m
-	} else {
-		m := image.NewGray(image.Rect(0, 0, w, h))
-		dpix, dst = m.Pix, m
-	}
-	// vertical pass; each value is a sum of 65536² parts of one
-	n := w * ch
 	acc := make([]uint64, n)
+	done := 0 // rows below this are no longer needed
 	for y, sp := range ys {
+		for ; done < sp[0].src; done++ {
+			if rows[done] != nil {
+				free = append(free, rows[done])
+				rows[done] = nil
+			}
+		}
 		clear(acc)
 		for _, s := range sp {
-			src := tmp[s.src*n : (s.src+1)*n]
+			src := hrow(s.src)
 			wt := uint64(s.wt)
 			for i, v := range src {
 				acc[i] += uint64(v) * wt
