@@ -281,7 +281,7 @@ func (c *composer) article(n int, a *doc.Article) {
 	// Title: centred, balanced lines, fixed leading.
 	ts := sp.Title
 	truns := c.runs(a.Title.Runs, ts.Style)
-	tl := linebreak.Break(truns, c.f, linebreak.Params{Width: sp.BlockW(), Ragged: true, CJKLatinGap: c.gap()})
+	tl := linebreak.Break(truns, c.f, linebreak.Params{Width: sp.BlockW(), Ragged: true, Centered: true, CJKLatinGap: c.gap()})
 	var body []block
 	for bi, b := range a.Blocks {
 		if blk, ok := c.blockLines(n, bi+1, b); ok {
@@ -417,7 +417,7 @@ func (c *composer) figure(art, n int, b doc.Block) (block, bool) {
 	}
 	if len(b.Runs) > 0 {
 		f.capGap = cs.Gap.Abs
-		f.caption = linebreak.Break(c.runs(b.Runs, cs.Style), c.f, linebreak.Params{Width: sp.BlockW() - 4*f.capSize, Ragged: true, CJKLatinGap: c.gap()})
+		f.caption = linebreak.Break(c.runs(b.Runs, cs.Style), c.f, linebreak.Params{Width: sp.BlockW() - 4*f.capSize, Ragged: true, Centered: true, CJKLatinGap: c.gap()})
 	}
 	capH := f.capGap + Len(len(f.caption))*f.capLead
 	dpi := pic.DPI

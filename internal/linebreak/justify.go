@@ -80,10 +80,15 @@ func (b *breaker) place(i, j int) Line {
 	var startTrim, endTrim Len
 	loose := false
 	need := w - p.Width // >0: shrink needed; <0: stretch possible
+	if p.Ragged && p.Centered {
+		startTrim, endTrim = b.atoms[i].blankL, b.atoms[j-1].blankR
+		need -= startTrim + endTrim
+	}
 	if need > 0 {
 		// clreq line adjustment, reduction priority.
-		endTrim = min(need, b.atoms[j-1].blankR)
-		need -= endTrim
+		et := min(need, b.atoms[j-1].blankR-endTrim)
+		endTrim += et
+		need -= et
 		for _, lv := range shrinkLevels {
 			if need <= 0 {
 				break
@@ -99,8 +104,9 @@ func (b *breaker) place(i, j int) Line {
 			}
 		}
 		if need > 0 {
-			startTrim = min(need, b.atoms[i].blankL)
-			need -= startTrim
+			st := min(need, b.atoms[i].blankL-startTrim)
+			startTrim += st
+			need -= st
 		}
 	} else if need < 0 && !last && !p.Ragged {
 		extra := -need

@@ -52,6 +52,10 @@ type Params struct {
 	// Ragged sets lines at their natural width (for centred titles) and
 	// balances their lengths instead of justifying them.
 	Ragged bool
+	// Centered (with Ragged) drops the blank half of an opening mark that
+	// starts a line and of a closing mark or stop that ends one, so that a
+	// centred line's ink, not its em boxes, is centred.
+	Centered bool
 }
 
 // Glyph is one placed character. X is relative to the line's left edge

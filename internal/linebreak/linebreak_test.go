@@ -316,3 +316,17 @@ func TestGapOnlyAtLettersAndDigits(t *testing.T) {
 		}
 	}
 }
+
+// A centred line drops the blank halves of an opening mark at its start
+// and a closing mark at its end, so its width is the ink's.
+func TestCenteredTrimsEnds(t *testing.T) {
+	s := "“暖蜂驿站”"
+	plain := breakStr(s, Params{Width: 40 * em, Ragged: true})[0]
+	cen := breakStr(s, Params{Width: 40 * em, Ragged: true, Centered: true})[0]
+	if plain.Width != 6*em || cen.Width != 5*em {
+		t.Fatalf("widths %v and %v, want 6 em and 5 em", plain.Width, cen.Width)
+	}
+	if g := cen.Glyphs[0]; g.X+g.TrimL != 0 {
+		t.Fatalf("the opening quote's ink starts at %v, want 0", g.X+g.TrimL)
+	}
+}
