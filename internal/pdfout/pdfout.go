@@ -5,7 +5,11 @@ package pdfout
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -65,6 +69,7 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 			}
 		}
 	}
+	var tags [][2]string // the name fpdf writes, and the tagged name
 	for _, name := range order {
 		fc, err := fontset.Load(name)
 		if err != nil {
@@ -81,7 +86,8 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 		if err != nil {
 			data = fc.Data // the writer's own subsetter copes with anything
 		}
-		pdf.AddUTF8FontFromBytes(name, "", data)
+		pdf.AddUTF8FontFromBytes(family(name), "", data)
+		tags = append(tags, subsetTag(name, runes))
 		if err := pdf.Error(); err != nil {
 			return nil, fmt.Errorf("pdfout: font %s: %w", name, err)
 		}
@@ -116,7 +122,42 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdfout: %w", err)
 	}
-	return buf.Bytes(), nil
+	out := buf.Bytes()
+	// PDF 32000 §9.6.4: a subset font's name is a tag of six capital
+	// letters and "+". fpdf names its fonts "utf8" + family, so the family
+	// carries three placeholder letters and the name is patched in place
+	// (same length: the cross-reference offsets stay right).
+	for _, t := range tags {
+		out = bytes.ReplaceAll(out, []byte("/"+t[0]), []byte("/"+t[1]))
+	}
+	return out, nil
+}
+
+// tagRoom holds the place of the subset tag in the family name fpdf writes
+// after its "utf8" prefix ("utf8" + tagRoom is as long as "ABCDEF+").
+const tagRoom = "sub"
+
+// family is the name a face is registered under with fpdf.
+func family(face string) string { return tagRoom + face }
+
+// subsetTag returns fpdf's name for a face and the name with a subset tag
+// derived from the face and the characters printed in it (deterministic).
+func subsetTag(face string, runes []rune) [2]string {
+	rs := append([]rune(nil), runes...)
+	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
+	h := fnv.New64a()
+	h.Write([]byte(face))
+	for _, r := range rs {
+		binary.Write(h, binary.BigEndian, r)
+	}
+	v := h.Sum64()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + byte(v%26)
+		v /= 26
+	}
+	name := strings.ToLower(face)
+	return [2]string{"utf8" + tagRoom + name, string(tag) + "+" + name}
 }
 
 func drawText(pdf *fpdf.Fpdf, it display.Item, opt Options) {
@@ -126,7 +167,7 @@ func drawText(pdf *fpdf.Fpdf, it display.Item, opt Options) {
 	face := ""
 	for _, g := range it.Glyphs {
 		if g.Face != face {
-			pdf.SetFont(g.Face, "", it.Size.Pt())
+			pdf.SetFont(family(g.Face), "", it.Size.Pt())
 			face = g.Face
 		}
 		if g.Bold != bold {
