@@ -330,3 +330,19 @@ func TestCenteredTrimsEnds(t *testing.T) {
 		t.Fatalf("the opening quote's ink starts at %v, want 0", g.X+g.TrimL)
 	}
 }
+
+// FuzzBreakTitle breaks fuzzed text as a centred title (ragged, balanced,
+// ends trimmed): nothing lost or duplicated, no forbidden line start or
+// end, every glyph's ink inside the measure.
+func FuzzBreakTitle(f *testing.F) {
+	f.Add("上海市邮政快递行业启动“暖蜂驿站”关爱服务月活动", 14)
+	f.Add("黄浦邮政管理局会同属地社会工作部推进落实 “党建+基层治理+权益保障”专项行动", 20)
+	f.Add("《关于GB/T 9704-2012的说明》（2026年第9期）", 6)
+	f.Fuzz(func(t *testing.T, s string, width int) {
+		if !utf8.ValidString(s) || width < 3 || width > 60 {
+			return
+		}
+		p := Params{Width: Len(width) * em, Ragged: true, Centered: true, CJKLatinGap: 250}
+		checkLines(t, s, breakStr(s, p), p)
+	})
+}
