@@ -108,17 +108,22 @@ func Subset(f *Face, runes []rune) ([]byte, error) {
 	}
 
 	// glyf, loca and hmtx for the new numbering
-	var nglyf []byte
+	size := 0
+	for _, o := range old {
+		g, _ := glyphAt(o)
+		size += (len(g) + 3) &^ 3
+	}
+	nglyf := make([]byte, 0, size)
 	nloca := make([]byte, 0, 4*(len(old)+1))
 	nhmtx := make([]byte, 0, 4*len(old))
 	for _, o := range old {
 		g, _ := glyphAt(o)
-		g = append([]byte(nil), g...)
-		if err := renumber(g, newOf); err != nil {
+		at := len(nglyf)
+		nloca = binary.BigEndian.AppendUint32(nloca, uint32(at))
+		nglyf = append(nglyf, g...)
+		if err := renumber(nglyf[at:], newOf); err != nil {
 			return nil, err
 		}
-		nloca = binary.BigEndian.AppendUint32(nloca, uint32(len(nglyf)))
-		nglyf = append(nglyf, g...)
 		for len(nglyf)%4 != 0 {
 			nglyf = append(nglyf, 0)
 		}
@@ -298,7 +303,12 @@ func assemble(t map[string][]byte) []byte {
 		sr *= 2
 		sel++
 	}
-	out := binary.BigEndian.AppendUint32(nil, 0x00010000)
+	total := 12 + 16*n
+	for _, d := range t {
+		total += (len(d) + 3) &^ 3
+	}
+	out := make([]byte, 0, total)
+	out = binary.BigEndian.AppendUint32(out, 0x00010000)
 	out = binary.BigEndian.AppendUint16(out, uint16(n))
 	out = binary.BigEndian.AppendUint16(out, uint16(16*sr))
 	out = binary.BigEndian.AppendUint16(out, uint16(sel))
