@@ -24,9 +24,13 @@ func Watch(ctx context.Context, manifest string, opt BuildOptions, interval time
 		interval = WatchInterval
 	}
 	fmt.Fprintf(stdout, "监视 %s 及其文章、图片和版式的改动；按 Ctrl+C 结束\n", manifest)
+	// The list of inputs comes from reading the manifest and every article;
+	// it can only change when one of them changes, which triggers a build,
+	// so it is read again after each build and not on every poll.
+	inputs := build.Inputs(manifest)
 	var last string
 	for {
-		stamp := fingerprint(build.Inputs(manifest))
+		stamp := fingerprint(inputs)
 		if stamp != last && last != "" {
 			// let a save finish: wait until the files stay the same for
 			// one interval (editors often write a file in several steps)
@@ -36,7 +40,7 @@ func Watch(ctx context.Context, manifest string, opt BuildOptions, interval time
 					return ExitOK
 				case <-time.After(interval):
 				}
-				again := fingerprint(build.Inputs(manifest))
+				again := fingerprint(inputs)
 				if again == stamp {
 					break
 				}
@@ -44,7 +48,6 @@ func Watch(ctx context.Context, manifest string, opt BuildOptions, interval time
 			}
 		}
 		if stamp != last {
-			last = stamp
 			var out, errs strings.Builder
 			code := buildOne(manifest, opt, &out, &errs)
 			now := time.Now().Format("15:04:05")
@@ -56,7 +59,8 @@ func Watch(ctx context.Context, manifest string, opt BuildOptions, interval time
 				io.WriteString(stderr, errs.String())
 			}
 			// the build may have changed the list of inputs (a new photo)
-			last = fingerprint(build.Inputs(manifest))
+			inputs = build.Inputs(manifest)
+			last = fingerprint(inputs)
 			if last != stamp {
 				continue // an input changed while building: build again
 			}
