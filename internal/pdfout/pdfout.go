@@ -8,7 +8,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,6 +82,7 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 		for r := range used[name] {
 			runes = append(runes, r)
 		}
+		slices.Sort(runes)
 		data, err := fontset.Subset(fc, runes)
 		if err != nil {
 			data = fc.Data // the writer's own subsetter copes with anything
@@ -141,13 +142,12 @@ const tagRoom = "sub"
 func family(face string) string { return tagRoom + face }
 
 // subsetTag returns fpdf's name for a face and the name with a subset tag
-// derived from the face and the characters printed in it (deterministic).
+// derived from the face and the characters printed in it, given in rune
+// order (deterministic).
 func subsetTag(face string, runes []rune) [2]string {
-	rs := append([]rune(nil), runes...)
-	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
 	h := fnv.New64a()
 	h.Write([]byte(face))
-	for _, r := range rs {
+	for _, r := range runes {
 		binary.Write(h, binary.BigEndian, r)
 	}
 	v := h.Sum64()
