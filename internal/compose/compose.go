@@ -30,8 +30,13 @@ type block struct {
 	lines    []linebreak.Line
 	size     Len
 	color    display.Color
-	x        Len // left edge of the lines
+	x        Len   // left edge of the lines
+	xs       []Len // per-line left edges, when lines are not flush left (落款, subtitles)
+	before   int   // blank grid rows before the block (not at a page top)
 	keepNext bool
+	// tail is how many rows the block after this one needs on the page
+	// where this one ends (a 落款 never stands apart from the text).
+	tail int
 	after    int     // blank grid rows after the block
 	fig      *figure // a photo with its caption; lines is empty
 }
@@ -134,7 +139,14 @@ func (c *composer) gap() int64 {
 func (c *composer) runs(rs []doc.Run, s layout.Style) []linebreak.Run {
 	out := make([]linebreak.Run, 0, len(rs))
 	for _, r := range rs {
-		st := c.f.style(styleKey{role: s.Font, size: s.Size.Abs, bold: r.Bold || s.Bold})
+		role, bold := s.Font, r.Bold || s.Bold
+		switch r.RunIn {
+		case 1:
+			role, bold = c.spec.Heading1.Font, r.Bold || c.spec.Heading1.Bold
+		case 2:
+			role, bold = c.spec.Heading2.Font, r.Bold || c.spec.Heading2.Bold
+		}
+		st := c.f.style(styleKey{role: role, size: s.Size.Abs, bold: bold})
 		c.f.check(r.Text, r.Pos, st)
 		out = append(out, linebreak.Run{Text: r.Text, Style: st})
 	}
@@ -283,9 +295,28 @@ func (c *composer) article(n int, a *doc.Article) {
 	truns := c.runs(a.Title.Runs, ts.Style)
 	tl := linebreak.Break(truns, c.f, linebreak.Params{Width: sp.BlockW(), Ragged: true, Centered: true, CJKLatinGap: c.gap()})
 	var body []block
-	for bi, b := range a.Blocks {
-		if blk, ok := c.blockLines(n, bi+1, b); ok {
+	for bi := 0; bi < len(a.Blocks); bi++ {
+		if a.Blocks[bi].Kind == doc.Closing {
+			end := bi
+			for end < len(a.Blocks) && a.Blocks[end].Kind == doc.Closing {
+				end++
+			}
+			blk := c.closing(n, bi+1, a.Blocks[bi:end])
+			if len(body) > 0 {
+				body[len(body)-1].tail = blk.before + len(blk.lines)
+			}
 			body = append(body, blk)
+			bi = end - 1
+			continue
+		}
+		if blk, ok := c.blockLines(n, bi+1, a.Blocks[bi]); ok {
+			body = append(body, blk)
+		}
+	}
+	subtitled := len(body) > 0 && body[0].kind == doc.Subtitle
+	for i := 0; i < len(body) && body[i].kind == doc.Subtitle; i++ {
+		if i+1 == len(body) || body[i+1].kind != doc.Subtitle {
+			body[i].after = ts.LinesAfter
 		}
 	}
 	before := ts.LinesBefore
@@ -320,13 +351,26 @@ func (c *composer) article(n int, a *doc.Article) {
 		y := baseline(top+Len(i)*ts.Leading.Abs, ts.Leading.Abs, ts.Size.Abs)
 		c.emit(ln, "title", fmt.Sprintf("a%d.t.%d", n, i+1), sp.Left()+(sp.BlockW()-ln.Width)/2, y, ts.Size.Abs, c.color(ts.Color))
 	}
-	c.row += titleRows + ts.LinesAfter
+	c.row += titleRows
+	if !subtitled {
+		c.row += ts.LinesAfter
+	}
 	for i, b := range body {
 		if b.kind == doc.Note && i+1 < len(body) && body[i+1].kind != doc.Note {
 			b.after = sp.Note.LinesAfter
 		}
 		if b.fig != nil {
 			c.placeFigure(b)
+			continue
+		}
+		if b.kind == doc.Closing {
+			if c.row > 0 && c.rows-c.row < b.before+len(b.lines) {
+				c.newPage()
+			}
+			if c.row > 0 {
+				c.row += b.before
+			}
+			c.place(b, 0)
 			continue
 		}
 		need := 0
@@ -357,6 +401,10 @@ func (c *composer) blockLines(art, n int, b doc.Block) (block, bool) {
 		s, role = sp.Note.Style, "note"
 		x += Len(sp.Note.Inset) * sp.CharPitch()
 		width -= 2 * Len(sp.Note.Inset) * sp.CharPitch()
+	case doc.Heading3:
+		s, role, keep = sp.Heading3, "h3", true
+	case doc.Subtitle:
+		return c.subtitle(art, n, b), true
 	case doc.Para:
 		s, role = sp.Body, "body"
 	case doc.Figure:
@@ -500,6 +548,13 @@ func (c *composer) place(b block, keepNext int) {
 		if b.keepNext && take == rest && take+keepNext > free {
 			take = 0 // a heading is never the last line on a page
 		}
+		if b.tail > 0 && take == rest && take+b.tail > free {
+			// what follows must share the page with the last two lines
+			take = max(0, rest-2)
+			if idx == 0 && take == 1 {
+				take = 0
+			}
+		}
 		if take == 0 {
 			if c.row == 0 {
 				take = min(free, rest) // a whole page cannot help; set what fits
@@ -511,7 +566,11 @@ func (c *composer) place(b block, keepNext int) {
 		for i := 0; i < take; i++ {
 			ln := b.lines[idx+i]
 			y := baseline(c.rowTop(c.row), c.pitch, b.size)
-			c.emit(ln, b.role, fmt.Sprintf("%s.%d", b.id, idx+i+1), b.x, y, b.size, b.color)
+			x := b.x
+			if b.xs != nil {
+				x = b.xs[idx+i]
+			}
+			c.emit(ln, b.role, fmt.Sprintf("%s.%d", b.id, idx+i+1), x, y, b.size, b.color)
 			c.row++
 		}
 		idx += take

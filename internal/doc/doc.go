@@ -58,10 +58,13 @@ const (
 	Para
 	Note
 	Figure
+	Heading3 // a third-level heading (1. or （1）) on a line of its own
+	Subtitle // a centred line under the title: a —— subtitle or a byline
+	Closing  // one line of the 落款 (unit, date): set right, kept with the text
 )
 
 func (k Kind) String() string {
-	return [...]string{"title", "h1", "h2", "para", "note", "figure"}[k]
+	return [...]string{"title", "h1", "h2", "para", "note", "figure", "h3", "subtitle", "closing"}[k]
 }
 
 // Block is a paragraph-level element.
@@ -73,13 +76,19 @@ type Block struct {
 	Image    string // path as written
 	ImageAbs string // resolved path
 	Picture  *picture.Picture
+	// ImageData holds the photo's bytes when it came from inside a
+	// manuscript (a .docx) rather than from a file.
+	ImageData []byte
 }
 
 // Run is a stretch of text with one style.
 type Run struct {
 	Text string
 	Bold bool
-	Pos  diag.Pos
+	// RunIn is 1 or 2 for a run-in heading ("（一）加强组织领导。" opening a
+	// paragraph) set in the level-1 or level-2 heading face; 0 otherwise.
+	RunIn int
+	Pos   diag.Pos
 }
 
 // PlainText concatenates the text of the runs.

@@ -86,7 +86,15 @@ type Spec struct {
 	Body     Style `yaml:"body"`
 	Heading1 Style `yaml:"heading1"`
 	Heading2 Style `yaml:"heading2"`
-	Note     struct {
+	Heading3 Style `yaml:"heading3"` // "1." and "（1）" headings; default: the body style
+	Subtitle Style `yaml:"subtitle"` // —— subtitles and bylines under a title; default: heading2's font at body size
+	Closing  struct {
+		Style       `yaml:",inline"` // default: the body style
+		Inset       *int             `yaml:"inset"`        // characters between the 落款's longest line and the right edge; default 2
+		DateShift   *int             `yaml:"date_shift"`   // the date starts this many characters right of the unit; default 2
+		LinesBefore *int             `yaml:"lines_before"` // blank grid lines between the text and the 落款; default 1
+	} `yaml:"closing"`
+	Note struct {
 		Style      `yaml:",inline"`
 		Inset      int    `yaml:"inset"`       // characters the block is set in from each side
 		LabelFont  string `yaml:"label_font"`  // font role of the leading "编者按：" label; empty: the note's font
@@ -295,10 +303,11 @@ func (s *Spec) validate(errs *diag.List) {
 			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("西文字体 %q 不存在", f), "可用字体见 jianbao fonts")
 		}
 	}
+	s.defaults()
 	styles := map[string]*Style{
 		"masthead": &s.Masthead.Style, "classification": &s.Classification, "issue_line": &s.IssueLine.Style,
 		"editor_line": &s.EditorLine.Style, "title": &s.Title.Style, "body": &s.Body, "heading1": &s.Heading1,
-		"heading2": &s.Heading2, "note": &s.Note.Style, "caption": &s.Caption.Style, "page_number": &s.PageNumber.Style,
+		"heading2": &s.Heading2, "heading3": &s.Heading3, "subtitle": &s.Subtitle, "closing": &s.Closing.Style, "note": &s.Note.Style, "caption": &s.Caption.Style, "page_number": &s.PageNumber.Style,
 		"distribution": &s.Distribution.Style,
 	}
 	for name, st := range styles {
@@ -349,7 +358,40 @@ func (s *Spec) validate(errs *diag.List) {
 	if s.Note.LinesAfter < 0 || s.Note.LinesAfter > 5 {
 		errs.Add(at(s.Note.Size), "note.lines_after 应在 0 到 5 之间", "")
 	}
+	for name, v := range map[string]*int{"closing.inset": s.Closing.Inset, "closing.date_shift": s.Closing.DateShift, "closing.lines_before": s.Closing.LinesBefore} {
+		if *v < 0 || *v > 10 {
+			errs.Add(at(s.Closing.Size), name+" 应在 0 到 10 之间", "公文落款一般右空二字，日期右移二字，正文后空一行")
+		}
+	}
 	if s.IssueLine.Format == "" || !strings.Contains(s.IssueLine.Format, "{number}") {
 		errs.Add(diag.Pos{File: s.File}, "issue_line.format 应包含 {number}", "如 {year}年第{number}期（总第{total}期）")
+	}
+}
+
+// defaults fills the optional styles a layout may leave out (layouts
+// written before they existed keep working).
+func (s *Spec) defaults() {
+	if s.Heading3.Font == "" && !s.Heading3.Size.Set {
+		s.Heading3 = s.Body
+	}
+	if s.Subtitle.Font == "" && !s.Subtitle.Size.Set {
+		s.Subtitle = s.Body
+		if s.Heading2.Font != "" {
+			s.Subtitle.Font = s.Heading2.Font
+		}
+		s.Subtitle.Indent = 0
+	}
+	if s.Closing.Font == "" && !s.Closing.Size.Set {
+		s.Closing.Style = s.Body
+		s.Closing.Indent = 0
+	}
+	for _, p := range []struct {
+		v   **int
+		def int
+	}{{&s.Closing.Inset, 2}, {&s.Closing.DateShift, 2}, {&s.Closing.LinesBefore, 1}} {
+		if *p.v == nil {
+			n := p.def
+			*p.v = &n
+		}
 	}
 }

@@ -35,6 +35,8 @@ func TestErrors(t *testing.T) {
 		{"note label font unknown", "label_font: heiti", "label_font: weibei", `note.label_font 为 "weibei"，不是已定义的字体角色`},
 		{"note lines after", "lines_after: 1            # a blank grid line", "lines_after: 9 #", `note.lines_after 应在 0 到 5 之间`},
 		{"print resolution", "image: {dpi: 300,", "image: {dpi: 30000,", `image.dpi 和 image.default_dpi 不应超过 2400`},
+		{"closing inset", "inset: 2                 # the longest", "inset: 11 #", `closing.inset 应在 0 到 10 之间`},
+		{"closing font", "closing:                    # 落款 (unit, then date), GB/T 9704 7.3.5.2\n  font: fangsong", "closing:\n  font: lishu", `closing.font 为 "lishu"，不是已定义的字体角色`},
 		{"caption font", "caption: {font: fangsong", "caption: {font: lishu", `caption.font 为 "lishu"，不是已定义的字体角色`},
 	}
 	for _, c := range cases {
@@ -46,5 +48,28 @@ func TestErrors(t *testing.T) {
 		if len(errs) == 0 || !strings.Contains(errs.Error(), c.want) {
 			t.Errorf("%s: got %v, want %q", c.name, errs, c.want)
 		}
+	}
+}
+
+// A layout written before heading3, subtitle and closing existed still
+// loads, with those styles taken from the body and heading2 styles.
+func TestOptionalStylesDefault(t *testing.T) {
+	base, _ := layouts.FS.ReadFile("jianbao.yaml")
+	src := string(base)
+	start := strings.Index(src, "heading3:")
+	end := strings.Index(src, "note:")
+	if start < 0 || end < start {
+		t.Fatal("jianbao.yaml has no heading3 … note section")
+	}
+	src = src[:start] + src[end:]
+	s, errs := Parse("old.yaml", []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if s.Heading3.Font != s.Body.Font || s.Closing.Font != s.Body.Font || s.Subtitle.Font != s.Heading2.Font {
+		t.Errorf("defaults: heading3 %q closing %q subtitle %q", s.Heading3.Font, s.Closing.Font, s.Subtitle.Font)
+	}
+	if *s.Closing.Inset != 2 || *s.Closing.DateShift != 2 || *s.Closing.LinesBefore != 1 || s.Closing.Indent != 0 {
+		t.Errorf("closing defaults: %d %d %d indent %d", *s.Closing.Inset, *s.Closing.DateShift, *s.Closing.LinesBefore, s.Closing.Indent)
 	}
 }

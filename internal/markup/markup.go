@@ -12,11 +12,11 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"jianbao/internal/diag"
 	"jianbao/internal/doc"
+	"jianbao/internal/manuscript"
 )
 
 // Limits against resource exhaustion.
@@ -57,6 +57,10 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 	lines := strings.Split(text, "\n")
 
 	art := &doc.Article{File: file}
+	var nlines []int // source lines of each block in art.Blocks (0: not a plain paragraph)
+	explicitClosing := false
+	fence := "" // the open ::: block's kind
+	var fencePos diag.Pos
 	haveTitle := false
 	var para []lineRef // lines of the open paragraph
 	paraKind := doc.Para
@@ -76,11 +80,17 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 		}
 		if len(b.Runs) > 0 {
 			art.Blocks = append(art.Blocks, b)
+			n := 0
+			if paraKind == doc.Para {
+				n = len(para)
+			}
+			nlines = append(nlines, n)
 		}
 		para = nil
 		paraKind = doc.Para
 	}
 
+	closingLine := manuscript.ClosingLines(lines) // 0-based index of a 落款's first line, or -1
 	inFence := false
 	for i, raw := range lines {
 		ln := i + 1
@@ -108,9 +118,52 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 		if inFence {
 			continue
 		}
+		if strings.HasPrefix(line, ":::") {
+			flush()
+			name := strings.TrimSpace(strings.TrimPrefix(line, ":::"))
+			switch {
+			case fence != "" && name == "":
+				fence = ""
+			case fence != "":
+				errs.Add(pos(ln, indent), "“:::”块不能嵌套", fmt.Sprintf("请先用一行“:::”结束第 %d 行开始的块", fencePos.Line))
+			case fenceKinds[name] != 0:
+				fence, fencePos = name, pos(ln, indent)
+			default:
+				errs.Add(pos(ln, indent), fmt.Sprintf("不认识的块“::: %s”", name), "可用“::: 落款”（右对齐的署名和日期）或“::: 副题”（标题下居中的副题、署名）")
+			}
+			continue
+		}
+		if fence != "" {
+			if line == "" {
+				continue
+			}
+			kind := fenceKinds[fence]
+			if kind == doc.Closing {
+				explicitClosing = true
+			}
+			b := doc.Block{Kind: kind, Pos: pos(ln, indent)}
+			b.Runs = inline(file, []lineRef{{text: line, line: ln, col: indent}}, &errs)
+			if !haveTitle {
+				errs.Add(b.Pos, "文章缺少标题", "请在第一行写“# 标题”")
+				haveTitle = true
+			}
+			art.Blocks = append(art.Blocks, b)
+			nlines = append(nlines, 0)
+			continue
+		}
 		if line == "" {
 			flush()
 			continue
+		}
+		// Pasted text: a line that opens with typed indentation or an
+		// official number, a line after an unmarked heading, and the
+		// lines of a 落款 at the end each start a paragraph.
+		if len(para) > 0 && paraKind == doc.Para && !strings.HasPrefix(line, ">") && !strings.HasPrefix(line, "#") {
+			prev := para[len(para)-1].text
+			if manuscript.TypedIndent(raw) > 0 || manuscript.Numbering(strings.TrimPrefix(line, "**")) != 0 ||
+				manuscript.HeadingLine(strings.ReplaceAll(prev, "**", "")) > 0 || (closingLine >= 0 && ln-1 >= closingLine) {
+				flush()
+			}
 		}
 		switch {
 		case strings.HasPrefix(line, "#"):
@@ -135,8 +188,10 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 				kind = doc.Heading1
 			case 3:
 				kind = doc.Heading2
+			case 4:
+				kind = doc.Heading3
 			default:
-				errs.Add(pos(ln, indent), fmt.Sprintf("不支持 %d 级标题", level), "只能用“# 文章标题”“## 一级标题”“### 二级标题”")
+				errs.Add(pos(ln, indent), fmt.Sprintf("不支持 %d 级标题", level), "只能用“# 文章标题”“## 一级标题”“### 二级标题”“#### 三级标题”")
 				continue
 			}
 			b := doc.Block{Kind: kind, Pos: pos(ln, bodyCol)}
@@ -158,6 +213,7 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 				haveTitle = true
 			}
 			art.Blocks = append(art.Blocks, b)
+			nlines = append(nlines, 0)
 		case strings.HasPrefix(line, ">"):
 			if len(para) > 0 && paraKind != doc.Note {
 				flush()
@@ -197,6 +253,7 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 				haveTitle = true
 			}
 			art.Blocks = append(art.Blocks, b)
+			nlines = append(nlines, 0)
 		case strings.HasPrefix(line, "|"):
 			errs.Add(pos(ln, indent), "不支持表格", "请把表格内容改写为段落")
 		case isBullet(line):
@@ -213,6 +270,10 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 		}
 	}
 	flush()
+	if fence != "" {
+		errs.Add(fencePos, fmt.Sprintf("“::: %s”块没有结束", fence), "请在块的最后一行之后写一行“:::”")
+	}
+	interpret(art, nlines, explicitClosing)
 	if !haveTitle {
 		errs.Add(pos(1, 1), "文章缺少标题", "请在第一行写“# 标题”")
 	} else if art.Title.Runs == nil && len(errs) == 0 {
@@ -301,7 +362,7 @@ func inline(file string, lines []lineRef, errs *diag.List) []doc.Run {
 		}
 		if li > 0 && prev != 0 {
 			first, _ := utf8.DecodeRuneInString(s)
-			if joinWithSpace(prev, first) {
+			if manuscript.JoinWithSpace(prev, first) {
 				if cur.Len() == 0 {
 					// the joining space stands just before the line's first character
 					curPos = diag.Pos{File: file, Line: l.line, Col: l.col - 1}
@@ -345,14 +406,4 @@ func inline(file string, lines []lineRef, errs *diag.List) []doc.Run {
 		errs.Add(openPos, "粗体标记“**”没有闭合", "请在粗体文字后再写一个“**”")
 	}
 	return runs
-}
-
-// joinWithSpace says whether a soft line break between a and b becomes a
-// space: only between two Latin letters or digits (words), never next to a
-// Chinese character or punctuation.
-func joinWithSpace(a, b rune) bool {
-	latin := func(r rune) bool {
-		return r < 0x2000 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(",.;:!?)%", r))
-	}
-	return latin(a) && (b < 0x2000 && (unicode.IsLetter(b) || unicode.IsDigit(b) || strings.ContainsRune("(", b)))
 }

@@ -48,6 +48,44 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// Text pasted from Word or WeChat: one line per paragraph, opened with
+// typed indentation, no blank lines, unmarked headings and a 落款.
+func TestPastedShape(t *testing.T) {
+	src := "# 标题\n（浦东新区教育局供稿）\n　　第一段，\n接续。\n　　第二段。\n一、总体要求\n（一）分项\n  第三段。\n**（二）加强领导。**成立专班。\n**1.分工。**各处室。\n#### 1.建立台账\n　　最后一段。\n浦东新区教育局\n2026-02-20\n"
+	a, errs := Parse("a.md", []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, b := range a.Blocks {
+		got = append(got, b.Kind.String()+":"+b.PlainText())
+	}
+	want := []string{"subtitle:（浦东新区教育局供稿）", "para:第一段，接续。", "para:第二段。", "h1:一、总体要求", "h2:（一）分项", "para:第三段。",
+		"para:（二）加强领导。成立专班。", "para:1.分工。各处室。", "h3:1.建立台账", "para:最后一段。", "closing:浦东新区教育局", "closing:2026年2月20日"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if r := a.Blocks[6].Runs[0]; r.RunIn != 2 || r.Bold || r.Text != "（二）加强领导。" {
+		t.Errorf("run-in heading %+v", r)
+	}
+	if r := a.Blocks[7].Runs[0]; r.RunIn != 0 || !r.Bold {
+		t.Errorf("bold 1. heading %+v", r)
+	}
+	// an explicit 落款 block is taken as written, and nothing else is
+	a, errs = Parse("b.md", []byte("# 标题\n\n正文。\n\n2026年2月20日\n\n::: 落款\n市局办公室\n:::\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if k := a.Blocks[1].Kind; k != doc.Para || a.Blocks[2].Kind != doc.Closing || a.Blocks[2].PlainText() != "市局办公室" {
+		t.Errorf("explicit 落款: %v %v", k, a.Blocks[2])
+	}
+	// a unit name that runs on from the sentence above stays text
+	a, _ = Parse("c.md", []byte("# 标题\n\n正文说到浦东新区教育局\n2026年2月20日\n"))
+	if len(a.Blocks) != 2 || a.Blocks[0].PlainText() != "正文说到浦东新区教育局" || a.Blocks[1].Kind != doc.Closing {
+		t.Errorf("run-on unit: %+v", a.Blocks)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	cases := []struct{ name, src, want string }{
 		{"no title", "正文。\n", "a.md:1:1: 文章缺少标题；请在第一行写“# 标题”"},
@@ -61,7 +99,9 @@ func TestErrors(t *testing.T) {
 		{"html", "# t\n\n正文<br>\n", "a.md:3:3: 不支持 HTML 标记；请删除“<…>”标记，只写文字"},
 		{"code fence", "# t\n\n```\nx\n```\n", "a.md:3:1: 不支持代码块（```）；简报正文请写成普通段落"},
 		{"inline code", "# t\n\n用`x`\n", "a.md:3:2: 不支持代码标记（`）；请删除反引号"},
-		{"h4", "# t\n\n#### 四级\n", "a.md:3:1: 不支持 4 级标题；只能用“# 文章标题”“## 一级标题”“### 二级标题”"},
+		{"h5", "# t\n\n##### 五级\n", "a.md:3:1: 不支持 5 级标题；只能用“# 文章标题”“## 一级标题”“### 二级标题”“#### 三级标题”"},
+		{"unknown block", "# t\n\n::: 表格\n", "a.md:3:1: 不认识的块“::: 表格”；可用“::: 落款”（右对齐的署名和日期）或“::: 副题”（标题下居中的副题、署名）"},
+		{"open block", "# t\n\n正文。\n\n::: 落款\n单位\n", "a.md:5:1: “::: 落款”块没有结束；请在块的最后一行之后写一行“:::”"},
 		{"no space after #", "# t\n\n##一、\n", "a.md:3:1: 标题标记“#”后缺少空格；请写成“# 标题”“## 一、小标题”的形式"},
 		{"unclosed bold", "# t\n\n这是**重点\n", "a.md:3:3: 粗体标记“**”没有闭合；请在粗体文字后再写一个“**”"},
 		{"invalid utf-8", "# t\n\n\xe4\xb8\n", "a.md:3: 不是有效的 UTF-8 编码（第 5 字节）；请将文件另存为 UTF-8 编码"},
