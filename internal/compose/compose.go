@@ -36,9 +36,9 @@ type block struct {
 	keepNext bool
 	// tail is how many rows the block after this one needs on the page
 	// where this one ends (a 落款 never stands apart from the text).
-	tail int
-	after    int     // blank grid rows after the block
-	fig      *figure // a photo with its caption; lines is empty
+	tail  int
+	after int     // blank grid rows after the block
+	fig   *figure // a photo with its caption; lines is empty
 }
 
 // figure is a photo placed at its printed size with its caption below.

@@ -24,12 +24,12 @@ type Font int
 
 // Font hints.
 const (
-	FontOther Font = iota // unknown or a Latin face
-	FontSong              // 宋体
-	FontFang              // 仿宋
-	FontHei               // 黑体
-	FontKai               // 楷体
-	FontBiaoSong          // 小标宋
+	FontOther    Font = iota // unknown or a Latin face
+	FontSong                 // 宋体
+	FontFang                 // 仿宋
+	FontHei                  // 黑体
+	FontKai                  // 楷体
+	FontBiaoSong             // 小标宋
 )
 
 // Run is a stretch of a paragraph's text with one set of hints.
