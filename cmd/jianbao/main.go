@@ -23,7 +23,8 @@ type usageError struct{ error }
 func run(args []string) int {
 	code := cli.ExitOK
 	var opt cli.BuildOptions
-	var watch bool
+	var watch, fix bool
+	var importOut string
 	root := &cobra.Command{
 		Use:           "jianbao",
 		Short:         "jianbao 简报排版：把清单和文章排成可付印的工作简报 PDF (typesets a work bulletin as PDF)",
@@ -52,13 +53,23 @@ func run(args []string) int {
 	buildCmd.Flags().BoolVarP(&watch, "watch", "w", false, "文件改动后自动重新生成（监视清单、文章、图片和版式）")
 	buildCmd.Flags().StringVarP(&opt.Out, "output", "o", "", "输出 PDF 路径（默认与清单同名）")
 	buildCmd.Flags().StringVar(&opt.Dump, "dump", "", "同时写出排版记录（每行一个排印项）")
+	checkCmd := &cobra.Command{
+		Use:   "check MANIFEST [--fix]",
+		Short: "检查清单、文章、字体和版式，并给出校对提示；不写文件 (validate and proofread)",
+		Args:  cobra.ExactArgs(1),
+		Run:   func(c *cobra.Command, a []string) { code = cli.Check(a[0], fix, os.Stdout, os.Stderr) },
+	}
+	checkCmd.Flags().BoolVar(&fix, "fix", false, "就地改正 Markdown 文章中可安全改正的标点和空格，并逐条列出")
+	importCmd := &cobra.Command{
+		Use:   "import FILE.docx|FILE.txt [-o OUT.md]",
+		Short: "把 Word 或纯文本稿件转换为可继续编辑的 Markdown 文章 (convert a manuscript to Markdown)",
+		Args:  cobra.ExactArgs(1),
+		Run:   func(c *cobra.Command, a []string) { code = cli.Import(a[0], importOut, os.Stdout, os.Stderr) },
+	}
+	importCmd.Flags().StringVarP(&importOut, "output", "o", "", "输出的 Markdown 文件（默认与稿件同名，扩展名 .md）；图片写在它旁边")
 	root.AddCommand(buildCmd,
-		&cobra.Command{
-			Use:   "check MANIFEST",
-			Short: "检查清单、文章、字体和版式，不写文件 (validate only)",
-			Args:  cobra.ExactArgs(1),
-			Run:   func(c *cobra.Command, a []string) { code = cli.Check(a[0], os.Stdout, os.Stderr) },
-		},
+		checkCmd,
+		importCmd,
 		&cobra.Command{
 			Use:   "init DIR",
 			Short: "新建一期简报的文件夹 (scaffold a new issue)",

@@ -14,7 +14,6 @@ import (
 	"jianbao/internal/doc"
 	"jianbao/internal/layout"
 	"jianbao/internal/manifest"
-	"jianbao/internal/markup"
 	"jianbao/internal/pdfout"
 	"jianbao/internal/picture"
 )
@@ -23,23 +22,24 @@ import (
 type Result struct {
 	Doc *display.Document
 	PDF []byte
+	// Notes are the interpretations and repairs made reading Word and
+	// text manuscripts (提示); they never fail a build.
+	Notes diag.List
 }
 
-// Check runs everything build does except writing the PDF.
-func Check(manifestFile string) (*display.Document, *layout.Spec, diag.List) {
+// Check runs everything build does except writing the PDF; the result
+// has no PDF.
+func Check(manifestFile string) (*Result, *layout.Spec, diag.List) {
 	m, errs := manifest.Load(manifestFile)
 	if len(errs) > 0 {
 		return nil, nil, errs
 	}
 	spec, lerrs := layout.Load(m.Layout, m.Dir, m.LayoutPos)
 	errs.Append(lerrs)
+	var notes diag.List
 	for _, ref := range m.Articles {
-		data, err := os.ReadFile(ref.Abs)
-		if err != nil {
-			errs.Add(ref.Pos, fmt.Sprintf("无法读取文章文件 %q", ref.Path), "请检查文件权限")
-			continue
-		}
-		art, aerrs := markup.Parse(ref.Display, data)
+		art, anotes, aerrs := readArticleFile(ref.Display, ref.Abs, ref.Pos)
+		notes.Append(anotes)
 		errs.Append(aerrs)
 		if art != nil {
 			for i := range art.Blocks {
@@ -57,7 +57,7 @@ func Check(manifestFile string) (*display.Document, *layout.Spec, diag.List) {
 	if len(cerrs) > 0 {
 		return nil, spec, cerrs
 	}
-	return d, spec, nil
+	return &Result{Doc: d, Notes: notes}, spec, nil
 }
 
 // MaxImageBytes bounds the size of one photo file.
@@ -67,6 +67,13 @@ const MaxImageBytes = 50 << 20
 // else to the manifest's; never outside the manifest's folder) and decodes it.
 func loadPicture(b *doc.Block, articleDir, manifestDir string) diag.List {
 	var errs diag.List
+	if b.ImageData != nil { // a photo inside a Word file
+		if len(b.ImageData) > MaxImageBytes {
+			errs.Add(b.Pos, fmt.Sprintf("图片 %q 有 %d MB，超过 %d MB 的上限", b.Image, len(b.ImageData)>>20, MaxImageBytes>>20), "请在 Word/WPS 中压缩图片后再保存")
+			return errs
+		}
+		return decodePicture(b, "", b.ImageData)
+	}
 	abs, err := manifest.ResolveWithin(manifestDir, articleDir, b.Image)
 	if err != nil && !filepath.IsAbs(b.Image) {
 		if a, err2 := manifest.ResolveWithin(manifestDir, manifestDir, b.Image); err2 == nil {
@@ -95,6 +102,12 @@ func loadPicture(b *doc.Block, articleDir, manifestDir string) diag.List {
 		errs.Add(b.Pos, fmt.Sprintf("无法读取图片 %q", b.Image), "请检查文件权限")
 		return errs
 	}
+	return decodePicture(b, abs, data)
+}
+
+// decodePicture decodes a figure's photo.
+func decodePicture(b *doc.Block, abs string, data []byte) diag.List {
+	var errs diag.List
 	pic, err := picture.Load(data)
 	switch {
 	case errors.Is(err, picture.ErrNotImage):
@@ -111,17 +124,19 @@ func loadPicture(b *doc.Block, articleDir, manifestDir string) diag.List {
 
 // Build builds an issue in memory.
 func Build(manifestFile string) (*Result, diag.List) {
-	d, spec, errs := Check(manifestFile)
+	res, spec, errs := Check(manifestFile)
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	d := res.Doc
 	pdf, err := pdfout.Write(d, pdfout.Options{FauxBoldMilliEm: spec.Text.FauxBold.MilliEm})
 	if err != nil {
 		var l diag.List
 		l.Add(diag.Pos{File: manifestFile}, "生成 PDF 失败："+err.Error(), "这是 jianbao 的问题，请报告")
 		return nil, l
 	}
-	return &Result{Doc: d, PDF: pdf}, nil
+	res.PDF = pdf
+	return res, nil
 }
 
 // WriteAtomic writes data to path through a temporary file in the same

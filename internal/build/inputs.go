@@ -43,6 +43,9 @@ func Inputs(manifestFile string) []string {
 	for _, rel := range m.Articles {
 		path := filepath.Join(dir, rel)
 		files[path] = true
+		if ArticleKind(path) != KindMarkdown {
+			continue // Word and text manuscripts hold their photos inside
+		}
 		text, err := os.ReadFile(path)
 		if err != nil || len(text) > markup.MaxArticleBytes {
 			continue

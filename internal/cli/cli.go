@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -20,9 +21,11 @@ import (
 
 	"jianbao/fonts"
 	"jianbao/internal/build"
+	"jianbao/internal/diag"
 	"jianbao/internal/display"
 	"jianbao/internal/fontset"
 	"jianbao/internal/layout"
+	"jianbao/internal/manuscript"
 )
 
 // Version is the program version.
@@ -88,6 +91,9 @@ func buildOne(manifest string, opt BuildOptions, stdout, stderr io.Writer) (code
 		return ExitInput
 	}
 	res, errs := build.Build(manifest)
+	if res != nil {
+		printNotes(stderr, res.Notes)
+	}
 	if len(errs) > 0 {
 		fmt.Fprintln(stderr, errs.Error())
 		fmt.Fprintf(stderr, "%s: 共 %d 处问题，未生成 PDF\n", manifest, len(errs))
@@ -119,16 +125,88 @@ func pathErr(err error) string {
 	return err.Error()
 }
 
-// Check validates an issue and writes nothing.
-func Check(manifest string, stdout, stderr io.Writer) int {
-	d, _, errs := build.Check(manifest)
+// printNotes writes notes to w, one line each, as "FILE:LINE:COL: 提示：…".
+func printNotes(w io.Writer, notes diag.List) {
+	for _, n := range notes {
+		e := *n
+		e.Msg = "提示：" + e.Msg
+		fmt.Fprintln(w, e.Error())
+	}
+}
+
+// Check validates an issue and writes nothing, except with fix: then the
+// safe copy-editing repairs are made in the Markdown articles, in place
+// and atomically, and listed. Copy-editing warnings never change the exit
+// status.
+func Check(manifest string, fix bool, stdout, stderr io.Writer) int {
+	res, _, errs := build.Check(manifest)
+	if res != nil {
+		printNotes(stderr, res.Notes)
+	}
+	warnings, fixes := build.Proofread(manifest)
+	fixed := 0
+	if fix {
+		files := make([]string, 0, len(fixes))
+		for f := range fixes {
+			files = append(files, f)
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			n, err := fixFile(f, fixes[f], stdout)
+			if err != nil {
+				fmt.Fprintf(stderr, "%s: 无法改写文件（%v）；请检查文件权限\n", f, pathErr(err))
+				return ExitInput
+			}
+			fixed += n
+		}
+		if fixed > 0 {
+			// report what is left after the repairs
+			warnings, _ = build.Proofread(manifest)
+			res, _, errs = build.Check(manifest)
+		}
+	}
+	printNotes(stderr, warnings)
 	if len(errs) > 0 {
 		fmt.Fprintln(stderr, errs.Error())
 		fmt.Fprintf(stderr, "%s: 共 %d 处问题\n", manifest, len(errs))
 		return ExitInput
 	}
-	fmt.Fprintf(stdout, "%s: 没有问题，共 %d 页\n", manifest, len(d.Pages))
+	var extra []string
+	if fixed > 0 {
+		extra = append(extra, fmt.Sprintf("已改正 %d 处", fixed))
+	}
+	if len(warnings) > 0 {
+		extra = append(extra, fmt.Sprintf("%d 条校对提示", len(warnings)))
+		if !fix && len(fixes) > 0 {
+			extra = append(extra, "可安全改正的部分可用 jianbao check --fix 改正")
+		}
+	}
+	tail := ""
+	if len(extra) > 0 {
+		tail = "；" + strings.Join(extra, "，")
+	}
+	fmt.Fprintf(stdout, "%s: 没有问题，共 %d 页%s\n", manifest, len(res.Doc.Pages), tail)
 	return ExitOK
+}
+
+// fixFile applies safe repairs to one Markdown file atomically and lists
+// them on stdout.
+func fixFile(path string, edits []manuscript.Edit, stdout io.Writer) (int, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	out, done := build.ApplyEdits(string(data), edits)
+	if len(done) == 0 {
+		return 0, nil
+	}
+	if err := build.WriteAtomic(path, []byte(out)); err != nil {
+		return 0, err
+	}
+	for _, e := range done {
+		fmt.Fprintf(stdout, "%s: 已改正：“%s”改为“%s”\n", e.Pos, e.Old, e.New)
+	}
+	return len(done), nil
 }
 
 // Fonts lists the embedded faces.

@@ -96,7 +96,7 @@ func TestBatchWorstExit(t *testing.T) {
 func TestCheckAndLists(t *testing.T) {
 	_, m := issue(t)
 	var out bytes.Buffer
-	if code := Check(m, &out, &bytes.Buffer{}); code != ExitOK {
+	if code := Check(m, false, &out, &bytes.Buffer{}); code != ExitOK {
 		t.Fatal("check failed")
 	}
 	out.Reset()

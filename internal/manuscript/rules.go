@@ -196,3 +196,10 @@ func ClosingParas(texts []string) int {
 	}
 	return c - 1
 }
+
+// PhraseEnd reports whether s ends with a mark that closes a run-in
+// heading's phrase: “（一）加强组织领导。”.
+func PhraseEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(s))
+	return strings.ContainsRune("。：:.．！？；", r)
+}

@@ -120,7 +120,7 @@ func bodyBlock(p Para, levels map[int]int, notes *diag.List) doc.Block {
 	if level > 0 {
 		kind := [...]doc.Kind{doc.Heading1, doc.Heading1, doc.Heading2, doc.Heading3, doc.Heading3}[min(level, 4)]
 		name := map[doc.Kind]string{doc.Heading1: "一级标题（黑体）", doc.Heading2: "二级标题（楷体）", doc.Heading3: "三级标题"}[kind]
-		notes.Add(p.Pos, fmt.Sprintf("识别为%s（%s）：“%s”", name, why, clip(t, 24)), "")
+		notes.Add(p.Pos, fmt.Sprintf("识别为%s，依据%s：“%s”", name, why, clip(t, 24)), "")
 		return doc.Block{Kind: kind, Runs: plainRuns(p.Runs), Pos: p.Pos}
 	}
 	for _, l := range noteLabels {
@@ -132,11 +132,14 @@ func bodyBlock(p Para, levels map[int]int, notes *diag.List) doc.Block {
 	b := doc.Block{Kind: doc.Para, Runs: boldRuns(p.Runs), Pos: p.Pos}
 	if n, lv := runIn(p.Runs); n > 0 {
 		head := ""
-		for i := range b.Runs[:n] {
-			if lv > 0 {
-				b.Runs[i].RunIn, b.Runs[i].Bold = lv, false
+		b.Runs = b.Runs[:0]
+		for i, r := range p.Runs {
+			dr := doc.Run{Text: r.Text, Bold: r.Bold, Pos: r.Pos}
+			if i < n {
+				dr.RunIn, dr.Bold = lv, lv == 0
+				head += r.Text
 			}
-			head += b.Runs[i].Text
+			b.Runs = appendRun(b.Runs, dr)
 		}
 		name := map[int]string{0: "段首粗体小标题", 1: "段首一级小标题（黑体）", 2: "段首二级小标题（楷体）"}[lv]
 		notes.Add(p.Pos, fmt.Sprintf("识别为%s：“%s”", name, clip(head, 24)), "")
@@ -150,8 +153,8 @@ func bodyBlock(p Para, levels map[int]int, notes *diag.List) doc.Block {
 // runIn finds a run-in heading: leading runs set apart (bold, 黑体 or
 // 楷体) whose text opens with an official numbering pattern, followed by
 // body text. It returns how many runs form the heading and its level (1
-// or 2 for the heading faces, 0 for a bold 1./（1） heading that stays
-// bold), or n = 0.
+// or 2 for the heading faces, 0 for a 1./（1） heading set bold in the
+// body face), or n = 0.
 func runIn(rs []Run) (n, level int) {
 	apart := func(r Run) bool { return r.Bold || r.Font == FontHei || r.Font == FontKai }
 	head := ""
@@ -162,21 +165,16 @@ func runIn(rs []Run) (n, level int) {
 	if n == 0 || n == len(rs) || strings.TrimSpace(text(rs[n:])) == "" {
 		return 0, 0
 	}
+	if !PhraseEnd(head) {
+		return 0, 0 // a run-in heading is a phrase of its own
+	}
 	switch Numbering(head) {
 	case 1:
 		return n, 1
 	case 2:
 		return n, 2
 	case 3, 4:
-		switch rs[0].Font {
-		case FontHei:
-			return n, 1
-		case FontKai:
-			return n, 2
-		}
-		if rs[0].Bold {
-			return n, 0
-		}
+		return n, 0 // set bold in the body face, as offices set 1. headings
 	}
 	return 0, 0
 }
@@ -341,7 +339,7 @@ func plainRuns(rs []Run) []doc.Run {
 func boldRuns(rs []Run) []doc.Run {
 	out := make([]doc.Run, 0, len(rs))
 	for _, r := range rs {
-		out = append(out, doc.Run{Text: r.Text, Bold: r.Bold, Pos: r.Pos})
+		out = appendRun(out, doc.Run{Text: r.Text, Bold: r.Bold, Pos: r.Pos})
 	}
 	return out
 }

@@ -45,7 +45,7 @@ func interpret(art *doc.Article, nlines []int, explicitClosing bool) {
 				continue
 			}
 		}
-		if len(b.Runs) > 1 && b.Runs[0].Bold {
+		if len(b.Runs) > 1 && b.Runs[0].Bold && manuscript.PhraseEnd(b.Runs[0].Text) {
 			switch manuscript.Numbering(b.Runs[0].Text) {
 			case 1:
 				b.Runs[0].Bold, b.Runs[0].RunIn = false, 1

@@ -1,0 +1,104 @@
+package markup
+
+import (
+	"fmt"
+	"strings"
+
+	"jianbao/internal/diag"
+	"jianbao/internal/doc"
+)
+
+// Write writes an article in the Markdown subset, so that Parse reads it
+// back to the same article: one line per paragraph, blank lines between
+// blocks, ::: blocks for subtitles and the 落款, **bold** for bold runs
+// and run-in headings. photo names the file a figure's photo is written
+// to (a path relative to the Markdown file). Text the subset cannot hold
+// (such as "**" or a line opening with "#") is an error naming its block.
+func Write(art *doc.Article, photo func(i int, b *doc.Block) (string, error)) ([]byte, diag.List) {
+	var errs diag.List
+	var out strings.Builder
+	line := func(b *doc.Block, prefix string) {
+		t, ok := inlineText(b.Runs)
+		if !ok || unsafeLine(t) {
+			errs.Add(b.Pos, "这段文字含有 Markdown 标记符号（如“**”“`”“<标签>”，或以“#”“>”“-”开头），转换后会被误读", "请在原文件中改写这些符号后再转换")
+		}
+		out.WriteString(prefix + t + "\n")
+	}
+	line(&art.Title, "# ")
+	fence := ""
+	for i := range art.Blocks {
+		b := &art.Blocks[i]
+		name := map[doc.Kind]string{doc.Subtitle: "副题", doc.Closing: "落款"}[b.Kind]
+		if fence != "" && name != fence {
+			out.WriteString(":::\n")
+			fence = ""
+		}
+		if name != "" {
+			if fence == "" {
+				out.WriteString("\n::: " + name + "\n")
+				fence = name
+			}
+			line(b, "")
+			continue
+		}
+		out.WriteString("\n")
+		switch b.Kind {
+		case doc.Heading1:
+			line(b, "## ")
+		case doc.Heading2:
+			line(b, "### ")
+		case doc.Heading3:
+			line(b, "#### ")
+		case doc.Note:
+			line(b, "> ")
+		case doc.Figure:
+			path, err := photo(i, b)
+			if err != nil {
+				errs.Add(b.Pos, "无法写出图片："+err.Error(), "请检查输出文件夹是否可写")
+				continue
+			}
+			cap, ok := inlineText(b.Runs)
+			if !ok || strings.ContainsAny(cap, "[]") {
+				errs.Add(b.Pos, "图片说明含有 Markdown 标记符号（“**”“[]”等）", "请在原文件中改写图片说明后再转换")
+			}
+			out.WriteString("![" + cap + "](" + path + ")\n")
+		default:
+			line(b, "")
+		}
+	}
+	if fence != "" {
+		out.WriteString(":::\n")
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return []byte(out.String()), nil
+}
+
+// inlineText writes runs with ** around bold runs and run-in headings.
+func inlineText(rs []doc.Run) (string, bool) {
+	var b strings.Builder
+	ok := true
+	for _, r := range rs {
+		if strings.Contains(r.Text, "**") || strings.Contains(r.Text, "`") || htmlTag.MatchString(r.Text) || link.MatchString(r.Text) ||
+			strings.ContainsAny(r.Text, "\n\r") {
+			ok = false
+		}
+		if r.Bold || r.RunIn > 0 {
+			fmt.Fprintf(&b, "**%s**", r.Text)
+			continue
+		}
+		b.WriteString(r.Text)
+	}
+	return b.String(), ok
+}
+
+// unsafeLine says whether a paragraph line would be read as markup.
+func unsafeLine(t string) bool {
+	for _, p := range []string{"#", ">", "![", "|", ":::", "```", "~~~"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return isBullet(t) || orderedList.MatchString(t) || isRule(t)
+}
