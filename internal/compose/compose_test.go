@@ -131,9 +131,9 @@ func TestMissingGlyphs(t *testing.T) {
 		t.Fatal("a document was produced despite missing glyphs")
 	}
 	want := []string{
-		"a.md:3:2: 字符「𠮷」(U+20BB7) 不在基本多文种平面内，字体「仿宋」无法排印；请改用常用字或造字说明",
-		"a.md:3:5: 字符「䷀」(U+4DC0) 不在字体「仿宋」中；请改用常用字，或在版式中为该角色指定含此字的后备字体",
-		"a.md:3:7: 字符「\uE000」(U+E000) 不在字体「仿宋」中；请改用常用字，或在版式中为该角色指定含此字的后备字体",
+		"a.md:3:2: 字符「𠮷」(U+20BB7) 不在字体「仿宋」及其后备字体中；请在版式中为该角色指定含此字的后备字体（jianbao fonts 列出可用的字体），或改用常用字",
+		"a.md:3:5: 字符「䷀」(U+4DC0) 不在字体「仿宋」及其后备字体中；请在版式中为该角色指定含此字的后备字体（jianbao fonts 列出可用的字体），或改用常用字",
+		"a.md:3:7: 字符「\uE000」(U+E000) 不在字体「仿宋」及其后备字体中；请在版式中为该角色指定含此字的后备字体（jianbao fonts 列出可用的字体），或改用常用字",
 	}
 	if errs.Error() != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", errs.Error(), strings.Join(want, "\n"))

@@ -116,11 +116,7 @@ func (f *fonts) check(s string, pos diag.Pos, st int) {
 			if name == "" {
 				name = k.role
 			}
-			if r > 0xFFFF {
-				f.errs.Add(p, fmt.Sprintf("字符「%c」(U+%04X) 不在基本多文种平面内，字体「%s」无法排印", r, r, name), "请改用常用字或造字说明")
-			} else {
-				f.errs.Add(p, fmt.Sprintf("字符「%c」(U+%04X) 不在字体「%s」中", r, r, name), "请改用常用字，或在版式中为该角色指定含此字的后备字体")
-			}
+			f.errs.Add(p, fmt.Sprintf("字符「%c」(U+%04X) 不在字体「%s」及其后备字体中", r, r, name), "请在版式中为该角色指定含此字的后备字体（jianbao fonts 列出可用的字体），或改用常用字")
 			f.seen[mk] = true
 		}
 		col++

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"unicode"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -115,15 +116,15 @@ func Names() []string {
 	return ns
 }
 
-// Covers says whether the face has a glyph for r. Runes above U+FFFF are
-// never covered: the PDF writer reads only the BMP.
+// Covers says whether the face has a glyph for r, outside the BMP too
+// when the face has a format-12 cmap.
 func (f *Face) Covers(r rune) bool { return f.units(r) >= 0 }
 
 // Units returns the advance of r in font units, or -1 if not covered.
 func (f *Face) Units(r rune) int32 { return f.units(r) }
 
 func (f *Face) units(r rune) int32 {
-	if r > 0xFFFF || r < 0 {
+	if r > unicode.MaxRune || r < 0 {
 		return -1
 	}
 	f.mu.Lock()

@@ -14,7 +14,13 @@ import (
 // copied. The PDF writer embeds this small font instead of handing the
 // whole face to its own subsetter, which parses every glyph and cmap entry
 // of a 10 MB face on each build.
-func Subset(f *Face, runes []rune) ([]byte, error) {
+func Subset(f *Face, runes []rune) ([]byte, error) { return SubsetAliased(f, runes, nil) }
+
+// SubsetAliased is Subset where some code points take the glyph of
+// another character: alias[code] names the character whose glyph the
+// subset maps code to. The PDF writer uses it to give characters outside
+// the BMP private-use codes its text layer can carry.
+func SubsetAliased(f *Face, runes []rune, alias map[rune]rune) ([]byte, error) {
 	t, err := tables(f.Data)
 	if err != nil {
 		return nil, err
@@ -69,7 +75,11 @@ func Subset(f *Face, runes []rune) ([]byte, error) {
 		if r > 0xFFFF || (i > 0 && r == rs[i-1]) {
 			continue
 		}
-		gi, err := f.glyphIndex(r)
+		src := r
+		if a, ok := alias[r]; ok {
+			src = a
+		}
+		gi, err := f.glyphIndex(src)
 		if err != nil || gi == 0 {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,6 +23,7 @@ import (
 
 // Spec is a loaded, validated layout.
 type Spec struct {
+	Base        string `yaml:"base"` // the layout this one changes: a built-in name or a path
 	Name        string `yaml:"name"`
 	Description string `yaml:"description"`
 	Page        struct {
@@ -188,50 +190,90 @@ func BuiltinNames() []string {
 // Load loads a layout by built-in name or by path. A name containing a
 // slash or ending in .yaml is a path, relative to baseDir.
 func Load(ref, baseDir string, pos diag.Pos) (*Spec, diag.List) {
+	file, data, errs := read(ref, baseDir, pos)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return Parse(file, data)
+}
+
+// isPath says whether a layout reference is a file path rather than a
+// built-in name.
+func isPath(ref string) bool {
+	return strings.ContainsAny(ref, "/\\") || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml")
+}
+
+// read finds a layout's bytes: a built-in name, or a path relative to
+// baseDir. Built-in layouts are named "layouts/NAME.yaml" in messages.
+func read(ref, baseDir string, pos diag.Pos) (string, []byte, diag.List) {
 	var errs diag.List
 	if ref == "" {
 		ref = "jianbao"
 	}
-	var data []byte
-	var file string
-	if strings.ContainsAny(ref, "/\\") || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
-		file = ref
-		if !strings.HasPrefix(ref, "/") {
-			file = baseDir + "/" + ref
+	if isPath(ref) {
+		file := ref
+		if !filepath.IsAbs(ref) {
+			file = filepath.Join(baseDir, ref)
 		}
 		b, err := os.ReadFile(file)
 		if err != nil {
 			errs.Add(pos, fmt.Sprintf("找不到版式文件 %q", ref), "请检查路径，或写内置版式名："+strings.Join(BuiltinNames(), "、"))
-			return nil, errs
+			return "", nil, errs
 		}
-		data = b
-	} else {
-		b, err := layouts.FS.ReadFile(ref + ".yaml")
-		if err != nil {
-			errs.Add(pos, fmt.Sprintf("没有名为 %q 的内置版式", ref), "可用："+strings.Join(BuiltinNames(), "、")+"，或写版式文件的路径")
-			return nil, errs
-		}
-		data = b
-		file = "layouts/" + ref + ".yaml"
+		return file, b, nil
 	}
-	return Parse(file, data)
+	b, err := layouts.FS.ReadFile(ref + ".yaml")
+	if err != nil {
+		errs.Add(pos, fmt.Sprintf("没有名为 %q 的内置版式", ref), "可用："+strings.Join(BuiltinNames(), "、")+"，或写版式文件的路径")
+		return "", nil, errs
+	}
+	return "layouts/" + ref + ".yaml", b, nil
 }
 
 var lineRe = regexp.MustCompile(`line (\d+): (.*)`)
 var unknownRe = regexp.MustCompile(`field (\S+) not found in type`)
 
-// Parse parses and validates layout YAML.
+// maxBaseDepth bounds a chain of layouts built on each other.
+const maxBaseDepth = 8
+
+// Parse parses and validates layout YAML. A layout that starts with
+// "base: NAME" (a built-in layout or a path relative to this file) gives
+// only what it changes: mappings merge key by key, anything else replaces.
 func Parse(file string, data []byte) (*Spec, diag.List) {
-	var errs diag.List
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		errs.Add(diag.Pos{File: file}, "版式 YAML 格式错误："+err.Error(), "请检查缩进和冒号")
+	root, errs := merged(file, data, 0)
+	if len(errs) > 0 {
 		return nil, errs
 	}
 	s := &Spec{File: file}
+	if err := root.Decode(s); err != nil {
+		errs.Add(diag.Pos{File: file}, "版式文件有误："+err.Error(), "请对照 layouts/README.md")
+		return nil, errs
+	}
+	s.validate(&errs)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return s, nil
+}
+
+// merged checks one layout file on its own (unknown fields, wrong types)
+// and returns its mapping node merged onto its base's.
+func merged(file string, data []byte, depth int) (*yaml.Node, diag.List) {
+	var errs diag.List
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		errs.Add(diag.Pos{File: file}, "版式 YAML 格式错误："+err.Error(), "请检查缩进和冒号")
+		return nil, errs
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		errs.Add(diag.Pos{File: file}, "版式文件应是“字段: 值”的映射", "请对照 layouts/README.md")
+		return nil, errs
+	}
+	root := doc.Content[0]
+	var probe Spec
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(s); err != nil {
+	if err := dec.Decode(&probe); err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			m := lineRe.FindStringSubmatch(line)
 			if m == nil {
@@ -255,11 +297,60 @@ func Parse(file string, data []byte) (*Spec, diag.List) {
 		}
 		return nil, errs
 	}
-	s.validate(&errs)
-	if len(errs) > 0 {
+	var baseRef *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "base" {
+			baseRef = root.Content[i+1]
+			root.Content = append(root.Content[:i:i], root.Content[i+2:]...)
+			break
+		}
+	}
+	if baseRef == nil {
+		return root, nil
+	}
+	pos := diag.Pos{File: file, Line: baseRef.Line, Col: baseRef.Column}
+	if depth >= maxBaseDepth {
+		errs.Add(pos, "版式的 base 层层引用太深（可能互相引用）", fmt.Sprintf("base 链最多 %d 层", maxBaseDepth))
 		return nil, errs
 	}
-	return s, nil
+	dir := filepath.Dir(file)
+	if strings.HasPrefix(file, "layouts/") && !isPath(baseRef.Value) {
+		dir = "."
+	}
+	bfile, bdata, rerrs := read(strings.TrimSpace(baseRef.Value), dir, pos)
+	if len(rerrs) > 0 {
+		return nil, rerrs
+	}
+	base, berrs := merged(bfile, bdata, depth+1)
+	if len(berrs) > 0 {
+		return nil, berrs
+	}
+	mergeInto(base, root)
+	return base, nil
+}
+
+// mergeInto merges the mapping over onto base: keys whose values are both
+// mappings merge recursively; other values replace.
+func mergeInto(base, over *yaml.Node) {
+	for i := 0; i+1 < len(over.Content); i += 2 {
+		k, v := over.Content[i], over.Content[i+1]
+		found := false
+		for j := 0; j+1 < len(base.Content); j += 2 {
+			if base.Content[j].Value != k.Value {
+				continue
+			}
+			found = true
+			if bv := base.Content[j+1]; bv.Kind == yaml.MappingNode && v.Kind == yaml.MappingNode {
+				mergeInto(bv, v)
+			} else {
+				base.Content[j+1] = v
+			}
+			break
+		}
+		if !found {
+			base.Content = append(base.Content, k, v)
+		}
+	}
 }
 
 func (s *Spec) validate(errs *diag.List) {

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,5 +73,49 @@ func TestOptionalStylesDefault(t *testing.T) {
 	}
 	if *s.Closing.Inset != 2 || *s.Closing.DateShift != 2 || *s.Closing.LinesBefore != 1 || s.Closing.Indent != 0 {
 		t.Errorf("closing defaults: %d %d %d indent %d", *s.Closing.Inset, *s.Closing.DateShift, *s.Closing.LinesBefore, s.Closing.Indent)
+	}
+}
+
+// A layout with base: gives only what it changes; mappings merge key by
+// key, through a chain of files; errors name the file that has them.
+func TestBase(t *testing.T) {
+	dir := t.TempDir()
+	w := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	w("office.yaml", "base: jianbao\nname: office\nfonts:\n  fangsong: {face: NotoSerifSC-Regular}\nbody: {size: 15pt}\n")
+	w("unit.yaml", "base: office.yaml\ncolors:\n  red: [0, 90, 90, 0]\n")
+	s, errs := Load("unit.yaml", dir, diag.Pos{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if f := s.Fonts["fangsong"]; f.Face != "NotoSerifSC-Regular" || f.Fallback != "NotoSerifSC-Regular" || f.Name != "仿宋" {
+		t.Errorf("fangsong role not merged key by key: %+v", f)
+	}
+	if s.Body.Font != "fangsong" || s.Body.Size.Abs != 15000 || s.Body.Indent != 2 {
+		t.Errorf("body not merged: %+v", s.Body)
+	}
+	if s.Name != "office" || s.Masthead.Size.Abs != 42000 || s.Grid.Lines != 22 {
+		t.Errorf("inherited fields lost: name %q masthead %v grid %d", s.Name, s.Masthead.Size.Abs, s.Grid.Lines)
+	}
+	if c := s.Colors["red"]; c[1] != 90 || s.Colors["black"] == nil {
+		t.Errorf("colours: %v", s.Colors)
+	}
+	for name, c := range map[string]struct{ src, want string }{
+		"unknown field": {"base: jianbao\nbody: {sise: 15pt}\n", "bad.yaml:2: 未知字段 \"sise\""},
+		"missing base":  {"base: nothere.yaml\n", "bad.yaml:1:7: 找不到版式文件 \"nothere.yaml\""},
+		"no builtin":    {"base: nothere\n", "bad.yaml:1:7: 没有名为 \"nothere\" 的内置版式"},
+		"cycle":         {"base: bad.yaml\n", "版式的 base 层层引用太深"},
+		"bad value":     {"base: jianbao\ngrid: {lines: 0, chars: 28}\n", "grid.lines 和 grid.chars 应在 1 到 100 之间"},
+	} {
+		w("bad.yaml", c.src)
+		_, errs := Load("bad.yaml", dir, diag.Pos{})
+		if len(errs) == 0 || !strings.Contains(errs.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", name, errs, c.want)
+		}
 	}
 }

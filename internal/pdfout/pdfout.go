@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -58,9 +59,6 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 	for _, p := range d.Pages {
 		for _, it := range p.Items {
 			for _, g := range it.Glyphs {
-				if g.R > 0xFFFF {
-					return nil, fmt.Errorf("pdfout: character U+%04X is outside the BMP", g.R)
-				}
 				if used[g.Face] == nil {
 					used[g.Face] = map[rune]bool{}
 					order = append(order, g.Face)
@@ -69,8 +67,11 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 			}
 		}
 	}
-	var tags [][2]string // the name fpdf writes, and the tagged name
+	var tags [][2]string              // the name fpdf writes, and the tagged name
+	pua := map[string]map[rune]rune{} // per face: character outside the BMP -> private-use code
 	for _, name := range order {
+		codes, alias := privateCodes(used[name])
+		pua[name] = codes
 		fc, err := fontset.Load(name)
 		if err != nil {
 			return nil, fmt.Errorf("pdfout: %w", err)
@@ -80,10 +81,16 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 		}
 		runes := make([]rune, 0, len(used[name]))
 		for r := range used[name] {
+			if c, ok := codes[r]; ok {
+				r = c
+			}
 			runes = append(runes, r)
 		}
 		slices.Sort(runes)
-		data, err := fontset.Subset(fc, runes)
+		data, err := fontset.SubsetAliased(fc, runes, alias)
+		if err != nil && len(alias) > 0 {
+			return nil, fmt.Errorf("pdfout: font %s: %w", name, err)
+		}
 		if err != nil {
 			data = fc.Data // the writer's own subsetter copes with anything
 		}
@@ -103,7 +110,7 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 				pdf.Rect(it.X.Pt(), it.Y.Pt(), it.W.Pt(), it.H.Pt(), "F")
 				pdf.RawWriteStr("Q\n")
 			case display.Text:
-				drawText(pdf, it, opt)
+				drawText(pdf, it, opt, pua)
 			case display.Image:
 				typ := map[string]string{"jpeg": "JPG", "png": "PNG"}[it.ImgFmt]
 				if typ == "" {
@@ -160,7 +167,46 @@ func subsetTag(face string, runes []rune) [2]string {
 	return [2]string{"utf8" + tagRoom + name, string(tag) + "+" + name}
 }
 
-func drawText(pdf *fpdf.Fpdf, it display.Item, opt Options) {
+// privateCodes gives each character outside the BMP a private-use code
+// (U+E000 up, skipping codes printed as themselves), since the writer
+// handles only BMP codes. alias maps each code back to its character.
+func privateCodes(used map[rune]bool) (codes, alias map[rune]rune) {
+	var big []rune
+	for r := range used {
+		if r > 0xFFFF {
+			big = append(big, r)
+		}
+	}
+	if len(big) == 0 {
+		return nil, nil
+	}
+	slices.Sort(big)
+	codes, alias = map[rune]rune{}, map[rune]rune{}
+	next := rune(0xE000)
+	for _, r := range big {
+		for used[next] {
+			next++
+		}
+		codes[r], alias[next] = next, r
+		next++
+	}
+	return codes, alias
+}
+
+// actualText opens a marked-content span whose text is r: the glyph is
+// drawn by a private-use code, and copying or extracting the text gives
+// the real character (PDF 32000 §14.9.4).
+func actualText(r rune) string {
+	var b strings.Builder
+	b.WriteString("/Span <</ActualText <FEFF")
+	for _, u := range utf16.Encode([]rune{r}) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">>> BDC\n")
+	return b.String()
+}
+
+func drawText(pdf *fpdf.Fpdf, it display.Item, opt Options, pua map[string]map[rune]rune) {
 	col := it.Color
 	pdf.RawWriteStr("q " + cmyk(col, "k") + " " + cmyk(col, "K") + "\n")
 	bold := false
@@ -178,6 +224,12 @@ func drawText(pdf *fpdf.Fpdf, it display.Item, opt Options) {
 				pdf.RawWriteStr("0 Tr\n")
 			}
 			bold = g.Bold
+		}
+		if c, ok := pua[g.Face][g.R]; ok {
+			pdf.RawWriteStr(actualText(g.R))
+			pdf.Text(g.X.Pt(), it.Y.Pt(), string(c))
+			pdf.RawWriteStr("EMC\n")
+			continue
 		}
 		pdf.Text(g.X.Pt(), it.Y.Pt(), string(g.R))
 	}
