@@ -53,10 +53,11 @@ func Check(manifestFile string) (*Result, *layout.Spec, diag.List) {
 	if len(errs) > 0 || spec == nil {
 		return nil, spec, errs
 	}
-	d, cerrs := compose.Compose(m.Issue, spec)
+	d, cnotes, cerrs := compose.ComposeNotes(m.Issue, spec)
 	if len(cerrs) > 0 {
 		return nil, spec, cerrs
 	}
+	notes.Append(cnotes)
 	return &Result{Doc: d, Notes: notes}, spec, nil
 }
 

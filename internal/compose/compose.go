@@ -85,6 +85,13 @@ type composer struct {
 
 // Compose lays out an issue.
 func Compose(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.List) {
+	d, _, errs := ComposeNotes(is, spec)
+	return d, errs
+}
+
+// ComposeNotes lays out an issue and also returns notes: the characters
+// each font role had to set in its fallback face.
+func ComposeNotes(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.List, diag.List) {
 	c := &composer{spec: spec, rows: spec.Grid.Lines, pitch: spec.LinePitch()}
 	c.f = newFonts(spec, &c.errs)
 	c.out = &display.Document{
@@ -106,9 +113,9 @@ func Compose(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.List) {
 	c.pageNumbers()
 	if len(c.errs) > 0 {
 		c.errs.Sort()
-		return nil, c.errs
+		return nil, nil, c.errs
 	}
-	return c.out, nil
+	return c.out, c.f.notes(), nil
 }
 
 func (c *composer) newPage() {

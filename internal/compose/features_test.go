@@ -276,3 +276,22 @@ func TestFigureNeverSplits(t *testing.T) {
 		t.Error("tall photo's caption falls below the text block")
 	}
 }
+
+// Characters a role's face lacks are set in its fallback face and listed
+// in one note per role; with text.fallback: error they are errors.
+func TestFallbackNotes(t *testing.T) {
+	is := issueWith("李喆和王堃，张喆。")
+	sp := spec(t)
+	_, notes, errs := ComposeNotes(is, sp)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0].Error(), "a.md:3:2: 2 个字符不在「仿宋」字体中，用后备字体「宋体」排印：喆、堃") {
+		t.Errorf("notes: %v", notes)
+	}
+	sp.Text.Fallback = "error"
+	_, _, errs = ComposeNotes(issueWith("李喆和王堃，张喆。"), sp)
+	if len(errs) != 2 || !strings.Contains(errs[0].Error(), "a.md:3:2: 字符「喆」(U+5586) 不在字体「仿宋」中，只能用后备字体「宋体」排印") {
+		t.Errorf("errors: %v", errs)
+	}
+}

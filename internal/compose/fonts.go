@@ -2,6 +2,8 @@ package compose
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"jianbao/internal/diag"
 	"jianbao/internal/display"
@@ -27,6 +29,15 @@ type fonts struct {
 	faces  map[string]*fontset.Face
 	errs   *diag.List
 	seen   map[missKey]bool
+	// fallback records, per role, the characters set in the role's
+	// fallback face, in order of first use, with that first position.
+	fallback map[string]*fallbackUse
+}
+
+type fallbackUse struct {
+	runes []rune
+	seen  map[rune]bool
+	pos   diag.Pos
 }
 
 type missKey struct {
@@ -35,7 +46,7 @@ type missKey struct {
 }
 
 func newFonts(spec *layout.Spec, errs *diag.List) *fonts {
-	return &fonts{spec: spec, index: map[styleKey]int{}, faces: map[string]*fontset.Face{}, errs: errs, seen: map[missKey]bool{}}
+	return &fonts{spec: spec, index: map[styleKey]int{}, faces: map[string]*fontset.Face{}, errs: errs, seen: map[missKey]bool{}, fallback: map[string]*fallbackUse{}}
 }
 
 func (f *fonts) style(k styleKey) int {
@@ -108,7 +119,11 @@ func (f *fonts) check(s string, pos diag.Pos, st int) {
 			col++
 			continue
 		}
-		if _, _, ok := f.pick(r, st); !ok {
+		fc, _, ok := f.pick(r, st)
+		if ok && !(!k.noLatin && linebreak.IsLatin(r)) && fc.Name != f.spec.Fonts[k.role].Face {
+			f.usedFallback(k.role, r, pos, col)
+		}
+		if !ok {
 			mk := missKey{r, k.role}
 			p := pos
 			p.Col = col
@@ -121,4 +136,68 @@ func (f *fonts) check(s string, pos diag.Pos, st int) {
 		}
 		col++
 	}
+}
+
+// usedFallback records a character set in its role's fallback face; with
+// text.fallback: error it is an error at its first position.
+func (f *fonts) usedFallback(role string, r rune, pos diag.Pos, col int) {
+	u := f.fallback[role]
+	if u == nil {
+		u = &fallbackUse{seen: map[rune]bool{}}
+		f.fallback[role] = u
+	}
+	if u.seen[r] {
+		return
+	}
+	u.seen[r] = true
+	p := pos
+	p.Col = col
+	if len(u.runes) == 0 {
+		u.pos = p
+	}
+	u.runes = append(u.runes, r)
+	if f.spec.Text.Fallback == "error" {
+		rs := f.spec.Fonts[role]
+		f.errs.Add(p, fmt.Sprintf("字符「%c」(U+%04X) 不在字体「%s」中，只能用后备字体「%s」排印，而版式不允许混用字体（text.fallback: error）", r, r, roleName(f.spec, role), faceName(rs.Fallback)),
+			"请改用常用字，或在版式中为该角色换用含此字的字体")
+	}
+}
+
+// notes lists, per role, the characters set in a fallback face.
+func (f *fonts) notes() diag.List {
+	var out diag.List
+	if f.spec.Text.Fallback == "error" {
+		return nil
+	}
+	roles := make([]string, 0, len(f.fallback))
+	for r := range f.fallback {
+		roles = append(roles, r)
+	}
+	sort.Strings(roles)
+	for _, role := range roles {
+		u := f.fallback[role]
+		chars := make([]string, len(u.runes))
+		for i, r := range u.runes {
+			chars[i] = string(r)
+		}
+		out.Add(u.pos, fmt.Sprintf("%d 个字符不在「%s」字体中，用后备字体「%s」排印：%s", len(u.runes), roleName(f.spec, role), faceName(f.spec.Fonts[role].Fallback), strings.Join(chars, "、")),
+			"如需统一字体，请在版式中为该角色换用含这些字的字体，或设 text.fallback: error 使之报错")
+	}
+	return out
+}
+
+func roleName(spec *layout.Spec, role string) string {
+	if n := spec.Fonts[role].Name; n != "" {
+		return n
+	}
+	return role
+}
+
+// faceName is a face's printed name: its style for an embedded face
+// (宋体), else the name the layout gives.
+func faceName(name string) string {
+	if fc, err := fontset.Load(name); err == nil && fc.Info.Style != "" {
+		return fc.Info.Style
+	}
+	return name
 }

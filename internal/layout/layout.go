@@ -50,6 +50,7 @@ type Spec struct {
 		CJKLatinGap   Length `yaml:"cjk_latin_gap"`
 		PunctCompress string `yaml:"punct_compress"` // adjust | always
 		FauxBold      Length `yaml:"faux_bold"`
+		Fallback      string `yaml:"fallback"` // note (default): list characters set in a fallback face; error: refuse them
 	} `yaml:"text"`
 	Masthead struct {
 		Style     `yaml:",inline"`
@@ -428,6 +429,13 @@ func (s *Spec) validate(errs *diag.List) {
 	}
 	if s.Text.PunctCompress != "adjust" && s.Text.PunctCompress != "always" {
 		errs.Add(diag.Pos{File: s.File}, "text.punct_compress 应是 adjust 或 always", "")
+	}
+	switch s.Text.Fallback {
+	case "":
+		s.Text.Fallback = "note"
+	case "note", "error":
+	default:
+		errs.Add(diag.Pos{File: s.File}, "text.fallback 应是 note 或 error", "note：用后备字体排印并提示；error：不允许混用字体")
 	}
 	if s.Image.DPI <= 0 {
 		s.Image.DPI = 300

@@ -59,7 +59,7 @@ func TestOptionalStylesDefault(t *testing.T) {
 	base, _ := layouts.FS.ReadFile("jianbao.yaml")
 	src := string(base)
 	start := strings.Index(src, "heading3:")
-	end := strings.Index(src, "note:")
+	end := strings.Index(src, "\nnote:") + 1
 	if start < 0 || end < start {
 		t.Fatal("jianbao.yaml has no heading3 … note section")
 	}
