@@ -77,16 +77,16 @@ func (f *fonts) face(name string) *fontset.Face {
 // faux-bold face. ok is false when no face covers r.
 func (f *fonts) pick(r rune, st int) (face *fontset.Face, faux bool, ok bool) {
 	k := f.styles[st]
-	if !k.noLatin && linebreak.IsLatin(r) {
+	role := f.spec.Fonts[k.role]
+	if !k.noLatin && role.Latin != "own" && linebreak.IsLatin(r) {
 		name := f.spec.Latin.Regular
-		if k.bold && f.spec.Latin.Bold != "" {
+		if (k.bold || role.Latin == "bold") && f.spec.Latin.Bold != "" {
 			name = f.spec.Latin.Bold
 		}
 		if fc := f.face(name); fc != nil && fc.Covers(r) {
 			return fc, false, true
 		}
 	}
-	role := f.spec.Fonts[k.role]
 	for _, n := range []string{role.Face, role.Fallback} {
 		if fc := f.face(n); fc != nil && fc.Covers(r) {
 			return fc, k.bold, true
@@ -120,7 +120,7 @@ func (f *fonts) check(s string, pos diag.Pos, st int) {
 			continue
 		}
 		fc, _, ok := f.pick(r, st)
-		if ok && !(!k.noLatin && linebreak.IsLatin(r)) && fc.Name != f.spec.Fonts[k.role].Face {
+		if ok && !(!k.noLatin && f.spec.Fonts[k.role].Latin != "own" && linebreak.IsLatin(r)) && fc.Name != f.spec.Fonts[k.role].Face {
 			f.usedFallback(k.role, r, pos, col)
 		}
 		if !ok {

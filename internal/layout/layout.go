@@ -138,6 +138,10 @@ type Role struct {
 	Face     string `yaml:"face"`
 	Fallback string `yaml:"fallback"`
 	Name     string `yaml:"name"` // printed name, e.g. 仿宋
+	// Latin says how the role sets Latin letters and digits: "" (the
+	// layout's latin faces, the bold one for bold text), "bold" (always the
+	// bold Latin face) or "own" (the role's own face, as bold roles want).
+	Latin string `yaml:"latin"`
 }
 
 // Style is the font, size and colour of an element.
@@ -388,6 +392,9 @@ func (s *Spec) validate(errs *diag.List) {
 		}
 		if r.Face == "" {
 			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("字体角色 %q 缺少 face", name), "")
+		}
+		if r.Latin != "" && r.Latin != "bold" && r.Latin != "own" {
+			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("字体角色 %q 的 latin 应是 bold 或 own（或不写）", name), "bold：西文和数字用粗体西文字体；own：用该角色字体自带的西文")
 		}
 	}
 	for _, f := range []string{s.Latin.Regular, s.Latin.Bold} {
