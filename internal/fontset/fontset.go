@@ -79,14 +79,16 @@ type onceFace struct {
 	err  error
 }
 
-// Load returns the embedded face with the given name, parsing it on first use.
+// Load returns the embedded face with the given name, parsing it on first
+// use, or a face registered under that name.
 func Load(name string) (*Face, error) {
 	info, ok := fonts.Faces[name]
-	if !ok {
-		return nil, fmt.Errorf("没有名为 %q 的内置字体", name)
-	}
 	regMu.Lock()
 	of := reg[name]
+	if !ok && of == nil {
+		regMu.Unlock()
+		return nil, fmt.Errorf("没有名为 %q 的内置字体", name)
+	}
 	if of == nil {
 		of = &onceFace{}
 		reg[name] = of
@@ -104,6 +106,29 @@ func Load(name string) (*Face, error) {
 		}
 	})
 	return of.face, of.err
+}
+
+// Register parses a face that is not embedded (an installed font or a
+// font file, as standalone TrueType bytes) and makes it loadable under
+// key. Registering a key again keeps the first face.
+func Register(key string, data []byte, info fonts.Info) (*Face, error) {
+	if _, ok := fonts.Faces[key]; ok {
+		return nil, fmt.Errorf("fontset: %q is an embedded face's name", key)
+	}
+	regMu.Lock()
+	defer regMu.Unlock()
+	if of := reg[key]; of != nil {
+		return of.face, of.err
+	}
+	f, err := Parse(key, data)
+	if err != nil {
+		return nil, err
+	}
+	f.Info = info
+	of := &onceFace{face: f}
+	of.once.Do(func() {})
+	reg[key] = of
+	return f, nil
 }
 
 // Names lists the embedded face names in a stable order.

@@ -15,7 +15,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"jianbao/fonts"
 	"jianbao/internal/diag"
 	"jianbao/internal/display"
 	"jianbao/layouts"
@@ -133,15 +132,20 @@ type Spec struct {
 	File string `yaml:"-"`
 }
 
-// Role maps a font role to an embedded face and a fallback face.
+// Role maps a font role to a face and a fallback face: embedded faces,
+// installed fonts by family name, or a font file.
 type Role struct {
 	Face     string `yaml:"face"`
 	Fallback string `yaml:"fallback"`
-	Name     string `yaml:"name"` // printed name, e.g. 仿宋
+	File     string `yaml:"file"`  // a font file, relative to the layout file
+	Index    int    `yaml:"index"` // the face in a collection (.ttc), from 0
+	Name     string `yaml:"name"`  // printed name, e.g. 仿宋
 	// Latin says how the role sets Latin letters and digits: "" (the
 	// layout's latin faces, the bold one for bold text), "bold" (always the
 	// bold Latin face) or "own" (the role's own face, as bold roles want).
 	Latin string `yaml:"latin"`
+
+	Line, Col int `yaml:"-"` // where the role is written
 }
 
 // Style is the font, size and colour of an element.
@@ -347,6 +351,7 @@ func mergeInto(base, over *yaml.Node) {
 			found = true
 			if bv := base.Content[j+1]; bv.Kind == yaml.MappingNode && v.Kind == yaml.MappingNode {
 				mergeInto(bv, v)
+				bv.Line, bv.Column = v.Line, v.Column // a message about it points at the change
 			} else {
 				base.Content[j+1] = v
 			}
@@ -381,25 +386,10 @@ func (s *Spec) validate(errs *diag.List) {
 	if s.Grid.Lines <= 0 || s.Grid.Lines > 100 || s.Grid.Chars <= 0 || s.Grid.Chars > 100 {
 		errs.Add(diag.Pos{File: s.File}, "grid.lines 和 grid.chars 应在 1 到 100 之间", "公文为 22 行 × 28 字")
 	}
+	s.resolveFonts(errs)
 	for name, r := range s.Fonts {
-		for _, f := range []string{r.Face, r.Fallback} {
-			if f == "" {
-				continue
-			}
-			if _, ok := fonts.Faces[f]; !ok {
-				errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("字体角色 %q 用了不存在的字体 %q", name, f), "可用字体见 jianbao fonts")
-			}
-		}
-		if r.Face == "" {
-			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("字体角色 %q 缺少 face", name), "")
-		}
 		if r.Latin != "" && r.Latin != "bold" && r.Latin != "own" {
-			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("字体角色 %q 的 latin 应是 bold 或 own（或不写）", name), "bold：西文和数字用粗体西文字体；own：用该角色字体自带的西文")
-		}
-	}
-	for _, f := range []string{s.Latin.Regular, s.Latin.Bold} {
-		if _, ok := fonts.Faces[f]; !ok {
-			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("西文字体 %q 不存在", f), "可用字体见 jianbao fonts")
+			errs.Add(diag.Pos{File: s.File, Line: r.Line, Col: r.Col}, fmt.Sprintf("字体角色 %q 的 latin 应是 bold 或 own（或不写）", name), "bold：西文和数字用粗体西文字体；own：用该角色字体自带的西文")
 		}
 	}
 	s.defaults()
