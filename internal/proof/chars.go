@@ -268,7 +268,7 @@ func (c *checker) inHost(i int) bool {
 }
 
 func isURLChar(r rune) bool {
-	return r > ' ' && r < 0x7f && !strings.ContainsRune("\"<>\\^`{|}", r)
+	return r > ' ' && r < 0x7f && !strings.ContainsRune("\"'<>\\^`{|}", r)
 }
 
 // protectURL marks a URL that starts at s and whose body goes on from j;
@@ -289,7 +289,7 @@ func (c *checker) protectURL(s, j int) int {
 	}
 	for j > s {
 		r := rs[j-1]
-		if strings.ContainsRune(".,;:!?'", r) || r == ')' && open < 0 {
+		if strings.ContainsRune(".,;:!?", r) || r == ')' && open < 0 {
 			if r == ')' {
 				open++
 			}

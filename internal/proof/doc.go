@@ -80,6 +80,9 @@
 // and from skipZhUnits the idea that number–unit spacing is the
 // typesetter's business.
 //
-// Every safe repair is checked to be final: if applying them would leave
-// something new to repair, Check reports them all as unsafe instead.
+// Every safe repair is meant to be final: checking the repaired text finds
+// nothing more to repair. The punctuation rules depend on each other's
+// repairs and run in rounds until they settle; a paragraph that does not
+// settle in eight rounds (only long chains of marks do), or whose repairs
+// would leave something new to repair, gets all its findings as unsafe.
 package proof

@@ -28,8 +28,9 @@ const (
 )
 
 // netTrips counts the paragraphs whose safe repairs were withdrawn because
-// applying them would not have been final (see Check). Tests watch it.
-var netTrips atomic.Int64
+// applying them would not have been final (see Check); unsettled those
+// whose repairs did not settle in the rounds of check. Tests watch them.
+var netTrips, unsettled atomic.Int64
 
 // Check finds the problems in one paragraph of text (already joined; it
 // may contain "\n" where a source line ended — "\n" is treated like a
@@ -151,7 +152,8 @@ func check(text string) []Finding {
 	// The punctuation rules depend on each other's repairs ("(一),"), so
 	// they run in rounds until the repairs they decide stop changing.
 	// Repairs only ever make neighbours more Chinese, so this ends quickly.
-	for round := 0; round < 8; round++ {
+	settled := false
+	for round := 0; round < 8 && !settled; round++ {
 		c.fs = c.fs[:0]
 		copy(c.next, c.rs)
 		clear(c.nfull)
@@ -160,12 +162,12 @@ func check(text string) []Finding {
 		c.dashes()
 		c.parens()
 		c.clusters()
-		same := slices.Equal(c.next, c.virt) && slices.Equal(c.nfull, c.full)
+		settled = slices.Equal(c.next, c.virt) && slices.Equal(c.nfull, c.full)
 		c.virt, c.next = c.next, c.virt
 		c.full, c.nfull = c.nfull, c.full
-		if same {
-			break
-		}
+	}
+	if !settled {
+		unsettled.Add(1)
 	}
 	c.quotes()
 	c.spaces()
@@ -178,7 +180,9 @@ func check(text string) []Finding {
 		if !fs[i].Safe {
 			continue
 		}
-		if fs[i].Start < end {
+		// A long chain of marks that each make the next one Chinese
+		// ("工--...--...--...") has not settled: nothing is certain.
+		if fs[i].Start < end || !settled {
 			fs[i].Safe = false
 			continue
 		}

@@ -78,6 +78,12 @@ func prose(t testing.TB) []string {
 }
 
 func TestProperties(t *testing.T) {
+	before := unsettled.Load()
+	defer func() {
+		if unsettled.Load() != before {
+			t.Errorf("the rounds did not settle on a realistic text")
+		}
+	}()
 	var texts []string
 	for _, tc := range cases {
 		texts = append(texts, tc.in, tc.want)
@@ -152,13 +158,19 @@ func TestRandomTokens(t *testing.T) {
 	if v, err := strconv.ParseUint(os.Getenv("PROOF_SEED"), 10, 64); err == nil && v != 0 {
 		seed = v
 	}
+	before := unsettled.Load()
+	maxLen := 16
+	if v, err := strconv.Atoi(os.Getenv("PROOF_LEN")); err == nil && v > 0 {
+		maxLen = v
+	}
 	for range n {
-		buf := make([]byte, 1+int(next())%16)
+		buf := make([]byte, 1+int(next())%maxLen)
 		for i := range buf {
 			buf[i] = next()
 		}
 		checkProperties(t, tokens(string(buf)), true)
 	}
+	t.Logf("%d of %d texts did not settle", unsettled.Load()-before, n)
 }
 
 func BenchmarkCheck(b *testing.B) {

@@ -38,38 +38,52 @@ func isMidDot(r rune) bool {
 	return false
 }
 
-// ellipses judges the runs of dots, of "…" and of middle dots.
+func isEllipsisChar(r rune) bool { return r == '…' || r == '⋯' }
+
+// ellipses judges the runs of dots, of "…" and of middle dots. Runs that
+// touch each other ("...…", "。。。···") share the context around them.
 func (c *checker) ellipses() {
 	n := len(c.rs)
+	inRegion := func(k int) bool {
+		return c.taken[k] || isEllipsisChar(c.rs[k]) || isMidDot(c.rs[k])
+	}
 	for i := 0; i < n; {
-		r := c.rs[i]
-		var in func(int) bool
-		switch {
-		case c.taken[i]:
-			in = func(k int) bool { return c.taken[k] }
-		case r == '…' || r == '⋯':
-			in = func(k int) bool { return c.rs[k] == '…' || c.rs[k] == '⋯' }
-		case isMidDot(r):
-			in = func(k int) bool { return isMidDot(c.rs[k]) }
-		default:
+		if !inRegion(i) {
 			i++
 			continue
 		}
-		j := i
-		for j < n && in(j) {
-			j++
+		e := i
+		for e < n && inRegion(e) {
+			e++
 		}
-		c.ellipsisRun(i, j)
-		i = j
+		_, lt := c.look(i, -1, true)
+		_, rt := c.look(e-1, 1, true)
+		zh := chinese(lt) || chinese(rt) || strings.ContainsRune(c.str(i, e), '。')
+		for j := i; j < e; {
+			var in func(int) bool
+			switch r := c.rs[j]; {
+			case c.taken[j]:
+				in = func(k int) bool { return c.taken[k] }
+			case isEllipsisChar(r):
+				in = func(k int) bool { return isEllipsisChar(c.rs[k]) }
+			default:
+				in = func(k int) bool { return isMidDot(c.rs[k]) }
+			}
+			k := j
+			for k < e && in(k) {
+				k++
+			}
+			c.ellipsisRun(j, k, zh)
+			j = k
+		}
+		i = e
 	}
 }
 
-func (c *checker) ellipsisRun(a, b int) {
+func (c *checker) ellipsisRun(a, b int, zh bool) {
 	s := c.str(a, b)
 	n := b - a
-	_, lt := c.look(a, -1, true)
-	_, rt := c.look(b-1, 1, true)
-	if !chinese(lt) && !chinese(rt) && !strings.ContainsRune(s, '。') {
+	if !zh && !strings.ContainsRune(s, '。') {
 		return // wait...  1...3  Smith · Jones
 	}
 	msg := "省略号写成了" + quoted(s)
@@ -81,7 +95,7 @@ func (c *checker) ellipsisRun(a, b int) {
 			return
 		}
 		c.add(a, b, ruleEllipsis, msg, hint+"；如是句末，只保留一个"+quoted("。"), ellipsis, false, 0)
-	case r == '…' || r == '⋯':
+	case isEllipsisChar(r):
 		std := strings.Count(s, "…") == n
 		switch {
 		case n%2 == 0 && std:

@@ -53,10 +53,8 @@ func family(r rune) int {
 	switch {
 	case isDashChar(r):
 		return 1
-	case r == '.' || r == '。' || r == '…' || r == '⋯':
+	case r == '.' || r == '。' || isEllipsisChar(r) || isMidDot(r):
 		return 2
-	case isMidDot(r):
-		return 3
 	}
 	return 0
 }
