@@ -26,6 +26,7 @@ import (
 	"jianbao/internal/fontset"
 	"jianbao/internal/layout"
 	"jianbao/internal/manuscript"
+	"jianbao/internal/sysfont"
 )
 
 // Version is the program version.
@@ -241,7 +242,126 @@ func Fonts(stdout io.Writer) int {
 		tw.Flush()
 	}
 	fmt.Fprintf(stdout, "\n内置字体共 %.1f MB；许可证见 fonts/LICENSES\n", float64(fonts.TotalBytes())/1e6)
+	installedFonts(stdout)
 	return ExitOK
+}
+
+// installedFonts lists the installed CJK families jianbao can see, the
+// roles they may serve and their coverage, so an editor can check what
+// is there before writing a layout.
+func installedFonts(stdout io.Writer) {
+	dirs := sysfont.Dirs()
+	gb2312, gbk, gb18030 := GB2312Hanzi(), GBKChars(), GB18030Level1()
+	fams := sysfont.CJKFamilies(sysfont.Scan(dirs), gb2312, gbk, gb18030)
+	fmt.Fprintf(stdout, "\n本机已安装的中文字体（查找了 %s；可用环境变量 JIANBAO_FONT_PATH 增加文件夹）：\n", strings.Join(dirs, "、"))
+	if len(fams) == 0 {
+		fmt.Fprintln(stdout, "（没有找到）")
+		return
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "字族\t可作\t文件\t能否嵌入\tGB 2312 汉字\tGBK\tGB 18030 一级\n")
+	for _, f := range fams {
+		for _, fc := range f.Faces {
+			ok := "可以"
+			if fc.Err != nil {
+				msg, _, _ := strings.Cut(fc.Err.Error(), "；")
+				ok = "不能：" + reason(msg)
+			}
+			file := fc.Path
+			if strings.HasSuffix(strings.ToLower(file), ".ttc") || strings.HasSuffix(strings.ToLower(file), ".otc") {
+				file += fmt.Sprintf("（index: %d）", fc.Index)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d/%d\t%d/%d\t%d/%d\n", strings.Join(f.Names, " / "), roleGuess(f.Names), file, ok,
+				fc.Coverage[0], len(gb2312), fc.Coverage[1], len(gbk), fc.Coverage[2], len(gb18030))
+		}
+	}
+	tw.Flush()
+	fmt.Fprintln(stdout, "\n在版式中使用：base: jianbao，再写 fonts: {fangsong: {face: 字族名}}，或 {file: 字体文件, index: N}")
+}
+
+// reason shortens a refusal for the listing.
+func reason(msg string) string {
+	switch {
+	case strings.Contains(msg, "CFF"):
+		return "CFF 轮廓"
+	case strings.Contains(msg, "许可"):
+		return "许可禁止嵌入"
+	case strings.Contains(msg, "点阵"):
+		return "只有点阵"
+	}
+	return msg
+}
+
+// roleGuess says which font roles a family's names suggest.
+func roleGuess(names []string) string {
+	all := strings.ToLower(strings.Join(names, " "))
+	var roles []string
+	for _, g := range []struct {
+		role string
+		keys []string
+	}{
+		{"xiaobiaosong", []string{"小标宋", "xiaobiaosong", "标宋"}},
+		{"fangsong", []string{"仿宋", "fangsong", "fang song"}},
+		{"heiti", []string{"黑体", "hei", "正黑", "gothic", "sans"}},
+		{"kaiti", []string{"楷", "kai"}},
+		{"songti", []string{"宋体", "song", "ming", "明", "serif"}},
+	} {
+		for _, k := range g.keys {
+			if strings.Contains(all, k) {
+				roles = append(roles, g.role)
+				break
+			}
+		}
+	}
+	if len(roles) == 0 {
+		return "-"
+	}
+	return strings.Join(roles, "、")
+}
+
+// GBKChars lists every character of GBK (two-byte codes decoded with the
+// GBK decoder), hanzi and symbols.
+func GBKChars() []rune {
+	dec := simplifiedchinese.GBK.NewDecoder()
+	seen := map[rune]bool{}
+	var out []rune
+	for b1 := 0x81; b1 <= 0xFE; b1++ {
+		for b2 := 0x40; b2 <= 0xFE; b2++ {
+			if b2 == 0x7F {
+				continue
+			}
+			s, err := dec.Bytes([]byte{byte(b1), byte(b2)})
+			if err != nil {
+				continue
+			}
+			for _, r := range string(s) {
+				if r != 0xFFFD && r >= 0x80 && (r < 0xE000 || r > 0xF8FF) && !seen[r] {
+					seen[r] = true
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// GB18030Level1 is the repertoire of GB 18030-2022 implementation level 1
+// as far as ideographs go: GBK, all of CJK Ext A and the URO to U+9FEF.
+func GB18030Level1() []rune {
+	seen := map[rune]bool{}
+	out := GBKChars()
+	for _, r := range out {
+		seen[r] = true
+	}
+	for _, rg := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FEF}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }
 
 // GB2312Hanzi lists the 6,763 GB 2312 hanzi, decoded from the GB 2312 code

@@ -156,3 +156,29 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("second import: exit %d %s", code, errb.String())
 	}
 }
+
+// jianbao fonts lists the installed Chinese fonts it can see, the roles
+// they suit, whether they can be embedded, and their coverage.
+func TestFontsListsInstalled(t *testing.T) {
+	const zenhei = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+	if _, err := os.Stat(zenhei); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("fonts-wqy-zenhei is required under CI")
+		}
+		t.Skip("fonts-wqy-zenhei not installed")
+	}
+	var out bytes.Buffer
+	Fonts(&out)
+	found := false
+	for _, l := range strings.Split(out.String(), "\n") {
+		if strings.Contains(l, "文泉驿正黑") && strings.Contains(l, zenhei+"（index: 0）") {
+			found = strings.Contains(l, "heiti") && strings.Contains(l, "可以") && strings.Contains(l, "6763/6763")
+		}
+		if strings.Contains(l, "Noto Serif CJK SC") && strings.Contains(l, ".ttc") && !strings.Contains(l, "不能：CFF 轮廓") {
+			t.Errorf("a CFF font listed as embeddable: %q", l)
+		}
+	}
+	if !found {
+		t.Errorf("WenQuanYi Zen Hei not listed as an embeddable 黑体 with full GB 2312:\n%s", out.String())
+	}
+}

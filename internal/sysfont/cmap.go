@@ -82,7 +82,7 @@ func readGlyphMap(s source, index int) (*glyphMap, error) {
 	if err != nil {
 		return nil, err
 	}
-	maxp, err := s.table(d, "maxp", 64)
+	maxp, err := s.head(d, "maxp", 6)
 	if err != nil || len(maxp) < 6 {
 		return nil, errors.New("no maxp table")
 	}

@@ -49,10 +49,12 @@ func TestFamilyNames(t *testing.T) {
 		winName(0x8000, 1, "Tagged Name"), // format 1 language tag "en-US"
 		winName(0x8001, 1, "标签名"),         // "zh-Hans"
 		winName(0x0409, 6, "FangSong-GB2312"),
+		{1, 0, 0, 1, gbk("方正小标宋简体")},       // GB 2312 in a Mac Roman record
+		{1, 0, 0, 1, []byte("Pok\x8Emon")}, // Mac Roman é
 	}, "en-US", "zh-Hans")
 	ns := parseNames(tbl)
-	want := []string{"FangSong", "FangSong_GB2312", "Tagged Name",
-		"仿宋_GB2312", "旧仿宋_GB2312", "标签名", "仿宋GB", "仿宋（繁）", "仿宋體", "ＦＳ明朝"}
+	want := []string{"FangSong", "FangSong_GB2312", "Tagged Name", "Pokémon",
+		"仿宋_GB2312", "旧仿宋_GB2312", "标签名", "仿宋GB", "方正小标宋简体", "仿宋（繁）", "仿宋體", "ＦＳ明朝"}
 	if got := ns.families(); !reflect.DeepEqual(got, want) {
 		t.Errorf("families\n got %q\nwant %q", got, want)
 	}
@@ -76,6 +78,8 @@ func TestFind(t *testing.T) {
 		f("d", "Foo Bar"),
 		f("e", "FooBar"),
 		f("g", "ＫａｉＴｉ", "楷体"),
+		f("h", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong B05S", "方正小标宋简体"),
+		f("i", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK"),
 	}
 	paths := func(fs []Font) (out []string) {
 		for _, x := range fs {
@@ -101,6 +105,8 @@ func TestFind(t *testing.T) {
 		{"KaiTi", []string{"g"}},
 		{"kaiti", []string{"g"}},
 		{"楷体", []string{"g"}},
+		{"fzxiaobiaosong_b05s", []string{"h", "i"}}, // one family, two spellings
+		{"方正小标宋简体", []string{"h"}},
 		{"", nil},
 		{"Song", nil},
 	} {

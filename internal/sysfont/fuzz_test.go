@@ -13,10 +13,12 @@ func FuzzOpen(f *testing.F) {
 	f.Add(tiny, uint8(0))
 	f.Add(collection(0x00010000, tinyTables("A", 0), tinyTables("B", 0x0008)), uint8(1))
 	cff := tinyTables("C", 0)
+	delete(cff, "glyf")
 	cff["CFF "] = []byte{1, 0, 4, 4}
 	f.Add(collection(0x4F54544F, cff), uint8(0))
 	f.Add(tiny[:len(tiny)/2], uint8(0))
 	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x02"), uint8(1))
+	f.Add(collection(0x00010000, tinyTables("R", 0x0002))[16:], uint8(0)) // unaligned, offsets off
 	f.Fuzz(func(t *testing.T, data []byte, index uint8) {
 		i := int(index % 4)
 		out, font, err := openBytes(data, i)

@@ -172,7 +172,10 @@ func decodeName(pid, eid uint16, b []byte) (string, bool) {
 		}
 		s = decodeWith(legacy[eid], nz)
 	case pid == 1 && eid == 0:
-		s = decodeWith(charmap.Macintosh, b)
+		var ok bool
+		if s, ok = euccn(b); !ok { // GB 2312 mislabelled as Mac Roman happens
+			s = decodeWith(charmap.Macintosh, b)
+		}
 	case pid == 1:
 		enc, ok := macCJK[eid]
 		if !ok {
@@ -206,6 +209,31 @@ var macCJK = map[uint16]encoding.Encoding{
 	2:  traditionalchinese.Big5,
 	3:  korean.EUCKR,
 	25: simplifiedchinese.GBK,
+}
+
+// euccn decodes b as GB 2312 (EUC-CN) if its bytes over 0x7F all come in
+// pairs in 0xA1–0xFE, as in a GB 2312 string and hardly ever in a Mac Roman
+// one, and the result has a hanzi.
+func euccn(b []byte) (string, bool) {
+	high := false
+	for i := 0; i < len(b); i++ {
+		if b[i] < 0x80 {
+			continue
+		}
+		if i+1 == len(b) || b[i] < 0xA1 || b[i] == 0xFF || b[i+1] < 0xA1 || b[i+1] == 0xFF {
+			return "", false
+		}
+		high = true
+		i++
+	}
+	if !high {
+		return "", false
+	}
+	s := decodeWith(simplifiedchinese.GBK, b)
+	if !hasHan(s) {
+		return "", false
+	}
+	return s, true
 }
 
 func decodeWith(enc encoding.Encoding, b []byte) string {

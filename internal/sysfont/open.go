@@ -13,26 +13,45 @@ import (
 
 // Open reads face index of the font file at path as the bytes of a
 // standalone TrueType font that can be used exactly like an embedded .ttf:
-// a single font is returned as it is in the file, a face of a collection is
-// rebuilt as a single-font file. The bytes have been parsed by sfnt.Parse.
+// a single font is returned as it is in the file, a face of a collection (or
+// a single font whose tables are not 4-byte aligned) is rebuilt as a
+// single-font file. The bytes have been parsed by sfnt.Parse.
 // The Font describes the face, also when the error is ErrCFF, ErrBitmap or
 // ErrRestricted. Every error is an *Error; see the package comment.
 func Open(path string, index int) ([]byte, Font, error) {
+	notFound := func(detail string) ([]byte, Font, error) {
+		return nil, Font{Path: path, Index: index}, &Error{Kind: ErrNotFound, Path: path, Index: index, Detail: detail}
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		detail := err.Error()
-		if pe, ok := err.(*fs.PathError); ok {
-			detail = pe.Err.Error()
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return notFound("文件不存在")
+		case errors.Is(err, fs.ErrPermission):
+			return notFound("没有读取权限")
 		}
-		return nil, Font{Path: path, Index: index}, &Error{Kind: ErrNotFound, Path: path, Index: index, Detail: detail}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return notFound(pe.Err.Error())
+		}
+		return notFound(err.Error())
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() {
-		return nil, Font{Path: path, Index: index}, &Error{Kind: ErrNotFound, Path: path, Index: index, Detail: "不是普通文件"}
+		return notFound("不是普通文件")
+	}
+	if st.Size() > maxOpenSize {
+		e := damaged(path, "文件大于 %d MB", maxOpenSize>>20)
+		e.Index = index
+		return nil, Font{Path: path, Index: index}, e
 	}
 	return open(source{f, st.Size()}, path, index)
 }
+
+// maxOpenSize bounds the files Open reads: sfnt cannot address tables
+// beyond 512 MB anyway.
+const maxOpenSize = 512 << 20
 
 // openBytes is Open on bytes (for tests and fuzzing).
 func openBytes(data []byte, index int) ([]byte, Font, error) {
@@ -46,7 +65,10 @@ func open(s source, path string, index int) ([]byte, Font, error) {
 	font := Font{Path: path, Index: index}
 	fail := func(format string, args ...any) ([]byte, Font, error) {
 		e := damaged(path, format, args...)
-		e.Index, e.Family = index, font.Name()
+		e.Index = index
+		if len(font.Families) > 0 {
+			e.Family = font.Families[0]
+		}
 		return nil, font, e
 	}
 	offs, err := s.faceOffsets()
@@ -75,7 +97,7 @@ func open(s source, path string, index int) ([]byte, Font, error) {
 		}
 	}
 	var data []byte
-	if len(offs) == 1 && offs[0] == 0 {
+	if len(offs) == 1 && offs[0] == 0 && aligned(d) {
 		data, err = s.read(0, s.size)
 	} else {
 		data, err = rebuild(s, d)
@@ -87,6 +109,17 @@ func open(s source, path string, index int) ([]byte, Font, error) {
 		return fail("%v", err)
 	}
 	return data, font, nil
+}
+
+// aligned says whether every table starts on a 4-byte boundary, as sfnt
+// requires (FontForge-made collections often break this).
+func aligned(d *faceDir) bool {
+	for _, t := range d.tables {
+		if t.off%4 != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // validate parses the font with sfnt, as the rest of jianbao will, and

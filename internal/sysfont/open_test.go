@@ -371,3 +371,63 @@ func TestOutlineKinds(t *testing.T) {
 		t.Errorf("no hmtx: %v", err)
 	}
 }
+
+// TestUnalignedSingleFont: a single font whose tables start at odd offsets
+// (which sfnt refuses) is rebuilt aligned.
+func TestUnalignedSingleFont(t *testing.T) {
+	tables := tinyTables("Odd", 0)
+	ttc := collection(0x00010000, tables)
+	// drop the collection header: the face's directory moves 16 bytes up
+	single := append([]byte(nil), ttc[16:]...)
+	n := int(binary.BigEndian.Uint16(single[4:]))
+	for i := 0; i < n; i++ {
+		r := single[12+16*i:]
+		binary.BigEndian.PutUint32(r[8:], binary.BigEndian.Uint32(r[8:])-16)
+	}
+	if _, err := sfnt.Parse(single); err == nil {
+		t.Fatal("sfnt accepts the unaligned font; the test proves nothing")
+	}
+	data, f, err := openBytes(single, 0)
+	if err != nil || f.Families[0] != "Odd" {
+		t.Fatalf("%+v, %v", f, err)
+	}
+	want, _ := assemble(0x00010000, tables)
+	if !bytes.Equal(data, want) {
+		t.Error("not rebuilt")
+	}
+	checkSfnt(t, data)
+}
+
+// TestMessages: every error is one line in the “问题；怎么办” form and
+// matches its kind.
+func TestMessages(t *testing.T) {
+	dir := t.TempDir()
+	tiny := writeFile(t, dir, "tiny.ttf", tinyFont(t, "Tiny", 0x0002))
+	cut := writeFile(t, dir, "cut.ttf", tinyFont(t, "Cut", 0)[:100])
+	cff := tinyTables("C", 0)
+	delete(cff, "glyf")
+	cff["CFF "] = []byte{1, 0, 4, 4}
+	otf := writeFile(t, dir, "c.otc", collection(0x4F54544F, tinyTables("T", 0), cff))
+	for _, c := range []struct {
+		path  string
+		index int
+		kind  error
+		want  string
+	}{
+		{filepath.Join(dir, "none.ttf"), 0, ErrNotFound, "文件不存在"},
+		{dir, 0, ErrNotFound, "不是普通文件"},
+		{tiny, 2, ErrIndex, "只有 1 个字体，没有第 2 个"},
+		{tiny, 0, ErrRestricted, "Tiny（" + tiny + "）的许可禁止嵌入（OS/2 fsType 0x0002）"},
+		{cut, 0, ErrDamaged, "字体 " + cut + " 已损坏或无法解析（table directory: 160 bytes at offset 12 run past the end"},
+		{otf, 1, ErrCFF, "C（" + otf + " 中的第 1 号字体）是 CFF"},
+	} {
+		_, _, err := Open(c.path, c.index)
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		if !errors.Is(err, c.kind) || !strings.Contains(msg, c.want) || !strings.Contains(msg, "；") || strings.Contains(msg, "\n") {
+			t.Errorf("Open(%s, %d) = %q, want %v containing %q", filepath.Base(c.path), c.index, msg, c.kind, c.want)
+		}
+	}
+}

@@ -136,11 +136,21 @@ func (s source) table(d *faceDir, tag string, limit uint32) ([]byte, error) {
 	return s.read(int64(t.off), int64(t.len))
 }
 
+// head reads the first n bytes of a table (fewer if it is shorter), or
+// returns nil, nil if the face has none.
+func (s source) head(d *faceDir, tag string, n uint32) ([]byte, error) {
+	t, ok := d.find(tag)
+	if !ok {
+		return nil, nil
+	}
+	return s.read(int64(t.off), int64(min(t.len, n)))
+}
+
 // info reads what Scan lists about a face: names, outline kind, fsType and
 // glyph count.
 func (s source) info(d *faceDir) (Font, error) {
 	var f Font
-	maxp, err := s.table(d, "maxp", 64)
+	maxp, err := s.head(d, "maxp", 6)
 	if err != nil {
 		return f, err
 	}
@@ -148,7 +158,7 @@ func (s source) info(d *faceDir) (Font, error) {
 		return f, errors.New("no maxp table")
 	}
 	f.NumGlyphs = int(be.Uint16(maxp[4:]))
-	os2, err := s.table(d, "OS/2", 1024)
+	os2, err := s.head(d, "OS/2", 10)
 	if err != nil {
 		return f, err
 	}

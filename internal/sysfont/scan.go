@@ -172,10 +172,10 @@ func scanSource(s source, path string) []Font {
 // Find returns the faces with a family name equal to name, in three tiers:
 // exact matches; then matches ignoring case and full-width forms (Ａ = A);
 // then matches that also ignore spaces, '-' and '_', but only if every face
-// matched that way (including those of the first tiers) carries one and the
-// same name up to case — so "仿宋GB2312" finds 仿宋_GB2312, while "foo_bar"
-// finds nothing when both "Foo Bar" and "FooBar" are installed. Within a
-// tier faces keep the order of fonts.
+// matched that way (including those of the first tiers) belongs to one
+// family (Families[0], up to case) — so "仿宋GB2312" finds 仿宋_GB2312, while
+// "foo_bar" finds nothing when both "Foo Bar" and "FooBar" are installed.
+// Within a tier faces keep the order of fonts.
 func Find(fonts []Font, name string) []Font {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -196,7 +196,7 @@ func Find(fonts []Font, name string) []Font {
 				tier = min(tier, 2)
 			}
 			if loose(fam) == ql {
-				looseNames[fold(fam)] = true
+				looseNames[fold(f.Name())] = true
 			}
 		}
 		switch tier {

@@ -30,11 +30,11 @@
 //
 //	Open(path string, index int) ([]byte, Font, error)
 //		One face as the bytes of a standalone TrueType font, usable exactly
-//		like an embedded .ttf: a single-font file is returned as is, a face
-//		of a collection (.ttc) is rebuilt as a font of its own (tables
-//		copied, 4-byte aligned, checksums and head.checkSumAdjustment
-//		recomputed, DSIG dropped). The result has been parsed with
-//		golang.org/x/image/font/sfnt. Errors are *Error values that match,
+//		like an embedded .ttf: a single-font file is returned as is; a face
+//		of a collection (.ttc), or a font whose tables are not 4-byte
+//		aligned, is rebuilt as a font of its own (tables copied, 4-byte
+//		aligned, checksums and head.checkSumAdjustment recomputed, DSIG
+//		dropped). The result has been parsed with x/image/font/sfnt. Errors are *Error values that match,
 //		with errors.Is, one of ErrNotFound, ErrIndex, ErrCFF, ErrBitmap,
 //		ErrRestricted, ErrDamaged; Error() is a one-line Chinese message in
 //		the “问题；怎么办” form.
@@ -115,7 +115,7 @@ func (f Font) NoSubsetting() bool { return f.FsType&fsNoSubset != 0 }
 
 // Check says whether Open would accept the face as far as the listing can
 // tell without reading its outlines: nil, or an *Error matching ErrRestricted,
-// ErrCFF or ErrBitmap.
+// ErrCFF or ErrBitmap (in that order of precedence).
 func (f Font) Check() error {
 	switch {
 	case f.Restricted():
@@ -153,7 +153,8 @@ func (e *Error) Unwrap() error { return e.Kind }
 
 // Error is a one-line message in Chinese: the problem, then what to do.
 func (e *Error) Error() string {
-	what := e.Path
+	// what names the face: "Family（path）" or "path "
+	what := e.Path + " "
 	switch {
 	case e.Family != "" && e.Index > 0:
 		what = fmt.Sprintf("%s（%s 中的第 %d 号字体）", e.Family, e.Path, e.Index)
@@ -166,13 +167,13 @@ func (e *Error) Error() string {
 	case ErrIndex:
 		return fmt.Sprintf("字体文件 %s 只有 %d 个字体，没有第 %d 个（从 0 数起）；请改用 0 到 %d", e.Path, e.Faces, e.Index, e.Faces-1)
 	case ErrCFF:
-		return fmt.Sprintf("字体 %s 是 CFF（PostScript）轮廓，jianbao 不能嵌入；请改用该字体的 TrueType（.ttf）版本", what)
+		return fmt.Sprintf("字体 %s是 CFF（PostScript）轮廓，jianbao 不能嵌入；请改用该字体的 TrueType（.ttf）版本", what)
 	case ErrBitmap:
-		return fmt.Sprintf("字体 %s 只有点阵字形、没有轮廓，不能嵌入 PDF；请改用该字体的 TrueType（.ttf）版本", what)
+		return fmt.Sprintf("字体 %s只有点阵字形、没有轮廓，不能嵌入 PDF；请改用该字体的 TrueType（.ttf）版本", what)
 	case ErrRestricted:
-		return fmt.Sprintf("字体 %s 的许可禁止嵌入（OS/2 fsType 0x%04X）；请改用许可嵌入的字体或内置字体", what, e.FsType)
+		return fmt.Sprintf("字体 %s的许可禁止嵌入（OS/2 fsType 0x%04X）；请改用许可嵌入的字体或内置字体", what, e.FsType)
 	case ErrDamaged:
-		return fmt.Sprintf("字体 %s 已损坏或无法解析（%s）；请重新安装该字体或改用其他字体", what, e.Detail)
+		return fmt.Sprintf("字体 %s已损坏或无法解析（%s）；请重新安装该字体或改用其他字体", what, e.Detail)
 	}
 	return fmt.Sprintf("字体 %s：%v", what, e.Kind)
 }
