@@ -8,9 +8,10 @@ import (
 	_ "embed"
 )
 
-// FS holds the LICENSES folder.
+// FS holds the LICENSES folder and the list of the 8,105 characters of the
+// 通用规范汉字表 (tongyong-8105.txt).
 //
-//go:embed LICENSES
+//go:embed LICENSES tongyong-8105.txt
 var FS embed.FS
 
 // The font files, each embedded as a byte slice: the bytes are part of the
@@ -21,8 +22,8 @@ var (
 	fandolFang []byte
 	//go:embed NotoSerifSC-Bold.ttf
 	notoSerifBold []byte
-	//go:embed NotoSerifSC-Regular.ttf
-	notoSerifRegular []byte
+	//go:embed NotoSerifCJKsc-Regular.ttf
+	notoSerifCJKRegular []byte
 	//go:embed NotoSansSC-Medium.ttf
 	notoSansMedium []byte
 	//go:embed gkai00mp.ttf
@@ -36,7 +37,7 @@ var (
 var data = map[string][]byte{
 	"FandolFang-Regular.ttf":      fandolFang,
 	"NotoSerifSC-Bold.ttf":        notoSerifBold,
-	"NotoSerifSC-Regular.ttf":     notoSerifRegular,
+	"NotoSerifCJKsc-Regular.ttf":  notoSerifCJKRegular,
 	"NotoSansSC-Medium.ttf":       notoSansMedium,
 	"gkai00mp.ttf":                gkai,
 	"LiberationSerif-Regular.ttf": liberationRegular,
@@ -69,7 +70,7 @@ type Info struct {
 var Faces = map[string]Info{
 	"FandolFang-Regular":      {"FandolFang-Regular.ttf", "FandolFang Regular", "仿宋", "GPL-3.0 + font exception", "Debian texlive-lang-chinese 2022.20230122-1 (converted to glyf)"},
 	"NotoSerifSC-Bold":        {"NotoSerifSC-Bold.ttf", "Noto Serif SC Bold", "小标宋", "OFL-1.1", "npm @expo-google-fonts/noto-serif-sc 0.4.3 (GB 2312 subset)"},
-	"NotoSerifSC-Regular":     {"NotoSerifSC-Regular.ttf", "Noto Serif SC Regular", "宋体", "OFL-1.1", "npm @expo-google-fonts/noto-serif-sc 0.4.3 (GBK subset)"},
+	"NotoSerifCJKsc-Regular":  {"NotoSerifCJKsc-Regular.ttf", "Noto Serif CJK SC Subset", "宋体", "OFL-1.1", "Debian fonts-noto-cjk 1:20240730+repack1-1 (Noto Serif CJK 2.003; GB 18030 level 1 + 通用规范汉字表 subset, glyf)"},
 	"NotoSansSC-Medium":       {"NotoSansSC-Medium.ttf", "Noto Sans SC Medium", "黑体", "OFL-1.1", "npm @expo-google-fonts/noto-sans-sc 0.4.3 (GB 2312 subset)"},
 	"gkai00mp":                {"gkai00mp.ttf", "AR PL KaitiM GB", "楷体", "Arphic Public License", "Debian fonts-arphic-gkai00mp 2.11-16"},
 	"LiberationSerif-Regular": {"LiberationSerif-Regular.ttf", "Liberation Serif", "Latin", "OFL-1.1", "Debian fonts-liberation2 2.1.5-1"},

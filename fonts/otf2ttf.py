@@ -4,14 +4,17 @@
 fpdf, jianbao's PDF writer, only reads glyf TrueType. Cubic curves become
 quadratic ones through fontTools' cu2qu with an error of at most 1 font unit.
 Timestamps are not recalculated, so the output is byte-identical across runs.
+
+Usage: otf2ttf.py in.otf out.ttf. notocjk.py imports to_glyf() to convert a
+font it has subset in memory.
 """
 import sys
 from fontTools.ttLib import TTFont, newTable
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
-def convert(src, dst):
-    font = TTFont(src, recalcTimestamp=False, recalcBBoxes=True)
+def to_glyf(font):
+    """Replace the CFF outlines of font (a TTFont) by quadratic glyf ones."""
     order = font.getGlyphOrder()
     gs = font.getGlyphSet()
     glyf = newTable("glyf")
@@ -39,6 +42,11 @@ def convert(src, dst):
     post.formatType = 3.0
     font["head"].glyphDataFormat = 0
     font.sfntVersion = "\x00\x01\x00\x00"
+
+def convert(src, dst):
+    font = TTFont(src, recalcTimestamp=False, recalcBBoxes=True)
+    to_glyf(font)
     font.save(dst, reorderTables=True)
 
-convert(sys.argv[1], sys.argv[2])
+if __name__ == "__main__":
+    convert(sys.argv[1], sys.argv[2])

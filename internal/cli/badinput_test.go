@@ -150,8 +150,8 @@ func TestBadInputs(t *testing.T) {
 		}, "", []string{`DIR/articles/01.md:5:1: 图片 "../../p.jpg" 在清单所在文件夹之外；请把图片放进本期文件夹（如 photos/）再引用`}},
 		{"character no font covers", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "正文", "正\uE000文") }, "",
 			[]string{`DIR/articles/01.md:3:2: 字符「` + "\uE000" + `」(U+E000) 不在字体「仿宋」及其后备字体中；请在版式中为该角色指定含此字的后备字体（jianbao fonts 列出可用的字体），或改用常用字`}},
-		{"character outside the BMP", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "正文", "正𠮷文") }, "",
-			[]string{`DIR/articles/01.md:3:2: 字符「𠮷」(U+20BB7) 不在字体「仿宋」及其后备字体中；请在版式中为该角色指定含此字的后备字体（jianbao fonts 列出可用的字体），或改用常用字`}},
+		{"character outside every face (CJK Ext H)", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "正文", "正𱍐文") }, "",
+			[]string{`DIR/articles/01.md:3:2: 字符「𱍐」(U+31350) 不在字体「仿宋」及其后备字体中；请在版式中为该角色指定含此字的后备字体（jianbao fonts 列出可用的字体），或改用常用字`}},
 		{"masthead too long", func(t *testing.T, d string) {
 			edit(t, d, "bulletin.yaml", "- 工作简报", "- "+strings.Repeat("很长的简报名称", 4))
 		}, "", []string{`DIR/bulletin.yaml:2:5: 报头“很长的简报名称很长的简报名称很长的简报名称很长的简报名称”太长，缩到最小字号 22.00 pt 仍超出版心宽度；请把报头分成两行（masthead 下写两项）`}},

@@ -126,12 +126,12 @@ func issueWith(text string) *doc.Issue {
 // A character outside every font and one outside the BMP get precise,
 // positioned errors and no panic; the build produces nothing.
 func TestMissingGlyphs(t *testing.T) {
-	d, errs := Compose(issueWith("张𠮷，王\u4DC0，\uE000。"), spec(t))
+	d, errs := Compose(issueWith("张𱍐，王\u4DC0，\uE000。"), spec(t))
 	if d != nil {
 		t.Fatal("a document was produced despite missing glyphs")
 	}
 	want := []string{
-		"a.md:3:2: 字符「𠮷」(U+20BB7) 不在字体「仿宋」及其后备字体中；请在版式中为该角色指定含此字的后备字体（jianbao fonts 列出可用的字体），或改用常用字",
+		"a.md:3:2: 字符「𱍐」(U+31350) 不在字体「仿宋」及其后备字体中；请在版式中为该角色指定含此字的后备字体（jianbao fonts 列出可用的字体），或改用常用字",
 		"a.md:3:5: 字符「䷀」(U+4DC0) 不在字体「仿宋」及其后备字体中；请在版式中为该角色指定含此字的后备字体（jianbao fonts 列出可用的字体），或改用常用字",
 		"a.md:3:7: 字符「\uE000」(U+E000) 不在字体「仿宋」及其后备字体中；请在版式中为该角色指定含此字的后备字体（jianbao fonts 列出可用的字体），或改用常用字",
 	}

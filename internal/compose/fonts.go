@@ -183,6 +183,7 @@ func (f *fonts) notes() diag.List {
 		out.Add(u.pos, fmt.Sprintf("%d 个字符不在「%s」字体中，用后备字体「%s」排印：%s", len(u.runes), roleName(f.spec, role), faceName(f.spec.Fonts[role].Fallback), strings.Join(chars, "、")),
 			"如需统一字体，请在版式中为该角色换用含这些字的字体，或设 text.fallback: error 使之报错")
 	}
+	out.Sort()
 	return out
 }
 

@@ -17,7 +17,7 @@ func TestSubset(t *testing.T) {
 	}{
 		{"FandolFang-Regular", "上海市邮政管理局党组召开会议，。“”（）《》——……0123"},
 		{"LiberationSerif-Regular", "GB/T 9704-2012 éàçÅñ ©%"}, // accented letters are composites here
-		{"NotoSerifSC-Regular", "— 0123456789 —"},
+		{"NotoSerifCJKsc-Regular", "— 0123456789 —"},
 	}
 	for _, c := range cases {
 		f, err := Load(c.face)

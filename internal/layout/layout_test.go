@@ -87,13 +87,13 @@ func TestBase(t *testing.T) {
 		}
 		return p
 	}
-	w("office.yaml", "base: jianbao\nname: office\nfonts:\n  fangsong: {face: NotoSerifSC-Regular}\nbody: {size: 15pt}\n")
+	w("office.yaml", "base: jianbao\nname: office\nfonts:\n  fangsong: {face: NotoSerifCJKsc-Regular}\nbody: {size: 15pt}\n")
 	w("unit.yaml", "base: office.yaml\ncolors:\n  red: [0, 90, 90, 0]\n")
 	s, errs := Load("unit.yaml", dir, diag.Pos{})
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	if f := s.Fonts["fangsong"]; f.Face != "NotoSerifSC-Regular" || f.Fallback != "NotoSerifSC-Regular" || f.Name != "仿宋" {
+	if f := s.Fonts["fangsong"]; f.Face != "NotoSerifCJKsc-Regular" || f.Fallback != "NotoSerifCJKsc-Regular" || f.Name != "仿宋" {
 		t.Errorf("fangsong role not merged key by key: %+v", f)
 	}
 	if s.Body.Font != "fangsong" || s.Body.Size.Abs != 15000 || s.Body.Indent != 2 {
