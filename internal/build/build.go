@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"jianbao/internal/compose"
 	"jianbao/internal/diag"
@@ -34,20 +36,48 @@ func Check(manifestFile string) (*Result, *layout.Spec, diag.List) {
 	if len(errs) > 0 {
 		return nil, nil, errs
 	}
-	spec, lerrs := layout.Load(m.Layout, m.Dir, m.LayoutPos)
-	errs.Append(lerrs)
-	var notes diag.List
-	for _, ref := range m.Articles {
-		art, anotes, aerrs := readArticleFile(ref.Display, ref.Abs, ref.Pos)
-		notes.Append(anotes)
-		errs.Append(aerrs)
-		if art != nil {
-			for i := range art.Blocks {
-				if b := &art.Blocks[i]; b.Kind == doc.Figure {
-					errs.Append(loadPicture(b, filepath.Dir(ref.Abs), m.Dir))
+	// Articles (and their photos) are read in parallel with the layout and
+	// with each other; the results are collected in manifest order.
+	type read struct {
+		art         *doc.Article
+		notes, errs diag.List
+	}
+	reads := make([]read, len(m.Articles))
+	var spec *layout.Spec
+	var lerrs diag.List
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		spec, lerrs = layout.Load(m.Layout, m.Dir, m.LayoutPos)
+	}()
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, ref := range m.Articles {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			r := &reads[i]
+			r.art, r.notes, r.errs = readArticleFile(ref.Display, ref.Abs, ref.Pos)
+			if r.art == nil {
+				return
+			}
+			for k := range r.art.Blocks {
+				if b := &r.art.Blocks[k]; b.Kind == doc.Figure {
+					r.errs.Append(loadPicture(b, filepath.Dir(ref.Abs), m.Dir))
 				}
 			}
-			m.Issue.Articles = append(m.Issue.Articles, art)
+		}()
+	}
+	wg.Wait()
+	errs.Append(lerrs)
+	var notes diag.List
+	for _, r := range reads {
+		notes.Append(r.notes)
+		errs.Append(r.errs)
+		if r.art != nil {
+			m.Issue.Articles = append(m.Issue.Articles, r.art)
 		}
 	}
 	if len(errs) > 0 || spec == nil {
