@@ -1,0 +1,81 @@
+package compose
+
+import (
+	"fmt"
+
+	"jianbao/internal/display"
+	"jianbao/internal/doc"
+	"jianbao/internal/linebreak"
+)
+
+// figure sizes a photo and breaks its caption. The photo is as wide as the
+// text block, or its natural size if smaller, and never taller than a page
+// can hold with its caption; it is scaled to the layout's print resolution.
+func (c *composer) figure(art, n int, b doc.Block) (block, bool) {
+	sp := c.spec
+	pic := b.Picture
+	if pic == nil {
+		return block{}, false // the loader has reported why
+	}
+	cs := sp.Caption
+	f := &figure{capSize: cs.Size.Abs, capColor: c.color(cs.Color)}
+	f.capLead = cs.Leading.Abs
+	if !cs.Leading.Set || f.capLead <= 0 {
+		f.capLead = f.capSize * 3 / 2
+	}
+	if len(b.Runs) > 0 {
+		f.capGap = cs.Gap.Abs
+		f.caption = linebreak.Break(c.runs(b.Runs, cs.Style), c.f, linebreak.Params{Width: sp.BlockW() - 4*f.capSize, Ragged: true, Centered: true, CJKLatinGap: c.gap()})
+	}
+	capH := f.capGap + Len(len(f.caption))*f.capLead
+	dpi := pic.DPI
+	if dpi < 10 || dpi > 10000 {
+		dpi = float64(sp.Image.DefaultDPI)
+	}
+	f.w = min(sp.BlockW(), display.Round(float64(pic.W)*72000/dpi))
+	f.h = display.Round(float64(f.w) * float64(pic.H) / float64(pic.W))
+	maxH := Len(c.rows-1)*c.pitch - capH
+	if maxH < c.pitch {
+		c.errs.Add(b.Pos, "图片说明太长，与图片一起放不进一页", "请缩短图片说明")
+		return block{}, false
+	}
+	if f.h > maxH {
+		f.w = f.w * maxH / f.h
+		f.h = maxH
+	}
+	if f.w < Len(1000) || f.h < Len(1000) {
+		c.errs.Add(b.Pos, fmt.Sprintf("图片 %q 太窄或太扁，印出来不足 1 pt", b.Image), "请换一张比例正常的图片")
+		return block{}, false
+	}
+	content := f.h + capH
+	f.rows = int((content+c.pitch-1)/c.pitch) + 1 // at least half a line of air above and below
+	px := func(l Len) int { return int((int64(l)*int64(sp.Image.DPI) + 71999) / 72000) }
+	data, format, err := pic.Render(px(f.w), px(f.h))
+	if err != nil {
+		c.errs.Add(b.Pos, fmt.Sprintf("图片 %q 已损坏，无法解码", b.Image), "请重新导出或另存这张图片")
+		return block{}, false
+	}
+	f.data, f.format = data, format
+	return block{kind: b.Kind, role: "figure", id: fmt.Sprintf("a%d.p%d", art, n), fig: f, x: sp.Left()}, true
+}
+
+// placeFigure puts a photo and its caption on whole grid rows, centred
+// between them, on a new page when the rest of this one is too short; the
+// text after it goes back on the grid.
+func (c *composer) placeFigure(b block) {
+	f := b.fig
+	if c.rows-c.row < f.rows && c.row > 0 {
+		c.newPage()
+	}
+	sp := c.spec
+	capH := f.capGap + Len(len(f.caption))*f.capLead
+	top := c.rowTop(c.row) + (Len(f.rows)*c.pitch-f.h-capH)/2
+	c.page.Items = append(c.page.Items, display.Item{Kind: display.Image, Role: "figure", Line: b.id,
+		X: sp.Left() + (sp.BlockW()-f.w)/2, Y: top, W: f.w, H: f.h, Image: f.data, ImgFmt: f.format})
+	y := top + f.h + f.capGap
+	for i, ln := range f.caption {
+		c.emit(ln, "caption", fmt.Sprintf("%s.c%d", b.id, i+1), sp.Left()+(sp.BlockW()-ln.Width)/2, baseline(y, f.capLead, f.capSize), f.capSize, f.capColor)
+		y += f.capLead
+	}
+	c.row = min(c.row+f.rows, c.rows)
+}
