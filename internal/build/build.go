@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 
 	"jianbao/internal/compose"
 	"jianbao/internal/diag"
@@ -72,7 +73,7 @@ func Check(manifestFile string) (*Result, *layout.Spec, diag.List) {
 	}
 	wg.Wait()
 	errs.Append(lerrs)
-	var notes diag.List
+	notes := dateNotes(m.Issue, time.Now())
 	for _, r := range reads {
 		notes.Append(r.notes)
 		errs.Append(r.errs)

@@ -5,9 +5,11 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"jianbao/internal/diag"
+	"jianbao/internal/doc"
 	"jianbao/internal/manifest"
 	"jianbao/internal/manuscript"
 	"jianbao/internal/markup"
@@ -15,17 +17,14 @@ import (
 
 // Proofread reports the copy-editing warnings of an issue's Markdown
 // articles (Word and text manuscripts are repaired while building and
-// reported as notes), and a date whose year differs from issue.year. It
-// returns the safe repairs per Markdown file, by absolute path.
+// reported as notes). It returns the safe repairs per Markdown file, by
+// absolute path.
 func Proofread(manifestFile string) (warnings diag.List, fixes map[string][]manuscript.Edit) {
 	m, errs := manifest.Load(manifestFile)
 	if len(errs) > 0 {
 		return nil, nil
 	}
 	fixes = map[string][]manuscript.Edit{}
-	if !m.Issue.Date.IsZero() && m.Issue.Year != 0 && m.Issue.Date.Year() != m.Issue.Year {
-		warnings.Add(m.Issue.DatePos, fmt.Sprintf("日期是 %d 年，期号却是 %d 年", m.Issue.Date.Year(), m.Issue.Year), "请核对 date 和 issue.year")
-	}
 	for _, ref := range m.Articles {
 		if ArticleKind(ref.Display) != KindMarkdown {
 			continue
@@ -87,4 +86,20 @@ func ApplyEdits(src string, edits []manuscript.Edit) (string, []manuscript.Edit)
 		done[i], done[j] = done[j], done[i]
 	}
 	return out, done
+}
+
+// dateNotes warns about an issue date whose year differs from issue.year,
+// or that lies more than a year after now.
+func dateNotes(is *doc.Issue, now time.Time) diag.List {
+	var notes diag.List
+	if is.Date.IsZero() {
+		return nil
+	}
+	if is.Year != 0 && is.Date.Year() != is.Year {
+		notes.Add(is.DatePos, fmt.Sprintf("日期是 %d 年，期号却是 %d 年", is.Date.Year(), is.Year), "请核对 date 和 issue.year")
+	}
+	if is.Date.After(now.AddDate(1, 0, 0)) {
+		notes.Add(is.DatePos, fmt.Sprintf("日期 %s 在一年以后", is.Date.Format("2006-01-02")), "请核对 date")
+	}
+	return notes
 }

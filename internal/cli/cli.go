@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -112,8 +113,23 @@ func buildOne(manifest string, opt BuildOptions, stdout, stderr io.Writer) (code
 		fmt.Fprintf(stderr, "%s: 无法写入 PDF（%v）；请检查文件夹是否存在、是否可写\n", out, pathErr(err))
 		return ExitInput
 	}
-	fmt.Fprintf(stdout, "%s: %d 页，%d 字节，用时 %d 毫秒\n", out, len(res.Doc.Pages), len(res.PDF), time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, "%s: %d 页，%d 字节，用时 %d 毫秒%s\n", out, len(res.Doc.Pages), len(res.PDF), time.Since(start).Milliseconds(), sparse(res.Doc))
 	return ExitOK
+}
+
+// sparse names the pages, other than the last, that are less than two
+// thirds full, for the build's summary line.
+func sparse(d *display.Document) string {
+	var ps []string
+	for i, p := range d.Pages[:max(0, len(d.Pages)-1)] {
+		if p.Rows > 0 && 3*p.Fill < 2*p.Rows {
+			ps = append(ps, strconv.Itoa(i+1))
+		}
+	}
+	if len(ps) == 0 {
+		return ""
+	}
+	return "；第 " + strings.Join(ps, "、") + " 页不足三分之二"
 }
 
 func pathErr(err error) string {

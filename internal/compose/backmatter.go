@@ -10,11 +10,30 @@ import (
 	"jianbao/internal/linebreak"
 )
 
-func (c *composer) distribution(is *doc.Issue) {
+// distRow is one row of the 报/送/发 block.
+type distRow struct {
+	ln    linebreak.Line
+	x     Len
+	group int
+}
+
+// distBlock is the 报/送/发 block and 共印 line, broken into rows, ready to
+// stand at the foot of the last page.
+type distBlock struct {
+	rows     []distRow
+	lead     Len
+	size     Len
+	needRows int // grid rows it takes at the foot of a page
+	pos      diag.Pos
+}
+
+// prepareDistribution breaks the 报/送/发 block into rows, so the flow
+// knows how many rows of the last page it takes; nil when there is none.
+func (c *composer) prepareDistribution(is *doc.Issue) *distBlock {
 	sp := c.spec
 	d := sp.Distribution
 	if len(is.Distribution) == 0 && is.Copies == 0 {
-		return
+		return nil
 	}
 	size := d.Size.Abs
 	st := c.st(d.Style)
@@ -23,11 +42,7 @@ func (c *composer) distribution(is *doc.Issue) {
 	if d.Leading.Set && d.Leading.Abs > 0 {
 		lead = d.Leading.Abs
 	}
-	type row struct {
-		ln    linebreak.Line
-		x     Len
-		group int
-	}
+	type row = distRow
 	var rows []row
 	groups := 0
 	for gi, g := range is.Distribution {
@@ -76,9 +91,30 @@ func (c *composer) distribution(is *doc.Issue) {
 		rows = append(rows, row{ln, sp.Left() + sp.BlockW() - inset - ln.Width, groups})
 	}
 	height := Len(len(rows)) * lead
-	needRows := int((height + c.pitch - 1) / c.pitch)
-	if c.row+needRows > c.rows {
+	return &distBlock{rows: rows, lead: lead, size: size, needRows: int((height + c.pitch - 1) / c.pitch)}
+}
+
+// distribution places the 报/送/发 block at the foot of the last page: on
+// a new page only when the text leaves no room (the flow has kept the last
+// lines of text for it), or on an even page when the layout asks for it.
+// A block on a page without text is reported.
+func (c *composer) distribution(db *distBlock) {
+	if db == nil {
+		return
+	}
+	sp := c.spec
+	d := sp.Distribution
+	rows, lead, size := db.rows, db.lead, db.size
+	height := Len(len(rows)) * lead
+	if c.row+db.needRows > c.rows {
 		c.newPage()
+	}
+	if d.EvenPage && len(c.out.Pages)%2 == 1 {
+		c.newPage()
+		c.page.Fill = 0
+		c.notes.Add(db.pos, fmt.Sprintf("按版式 distribution.even_page，报/送栏放在第 %d 页（偶数页）页脚，前面加了一页", len(c.out.Pages)), "")
+	} else if !c.pageHasText() {
+		c.notes.Add(db.pos, fmt.Sprintf("第 %d 页只有报/送栏，没有正文", len(c.out.Pages)), "正文最后一页已排满；如需同页，请删减正文或报/送单位")
 	}
 	bottom := sp.Top() + sp.BlockH()
 	top := bottom - height

@@ -53,10 +53,15 @@ type figure struct {
 }
 
 // startRows is how many rows of b must fit on a page for b to start there:
-// a whole figure, or two lines of text (all of a shorter block).
+// a whole figure, or two lines of text (all of a shorter block). A block of
+// three lines or fewer with something kept after it (a 落款, the 报/送
+// block) moves whole with it, so it needs that too.
 func startRows(b block) int {
 	if b.fig != nil {
 		return b.fig.rows
+	}
+	if b.tail > 0 && len(b.lines) <= 3 {
+		return len(b.lines) + b.tail
 	}
 	return min(2, len(b.lines))
 }
@@ -67,7 +72,7 @@ func startsOn(b block, free int) bool {
 	if b.fig != nil {
 		return free >= want
 	}
-	return free >= want && fit(free, len(b.lines), true) >= want
+	return free >= want && fit(free, len(b.lines), true) >= min(want, len(b.lines))
 }
 
 type composer struct {
@@ -79,6 +84,14 @@ type composer struct {
 	row   int // next free grid row on the page
 	rows  int // rows per page
 	pitch Len // line pitch
+	notes diag.List
+	// float is a photo waiting for the top of the next page: it did not
+	// fit where it was written, and the text after it went on filling the
+	// page.
+	float *block
+	// figMax, when set, is the most rows a photo may take: one right
+	// after a title or heading must fit on a page with it.
+	figMax int
 }
 
 // Compose lays out an issue.
@@ -104,22 +117,62 @@ func ComposeNotes(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.Lis
 	c.out.Author = is.Editor.S
 	c.newPage()
 	c.masthead(is)
-	for ai, a := range is.Articles {
-		c.article(ai+1, a)
+	db := c.prepareDistribution(is)
+	if db != nil {
+		db.pos = is.CopiesPos
+		if len(is.Distribution) > 0 {
+			db.pos = is.Distribution[0].Pos
+		}
 	}
-	c.distribution(is)
+	for ai, a := range is.Articles {
+		tail := 0
+		if ai == len(is.Articles)-1 && db != nil {
+			tail = db.needRows
+		}
+		c.article(ai+1, a, tail)
+	}
+	c.distribution(db)
+	c.fill(db)
 	c.pageNumbers()
 	if len(c.errs) > 0 {
 		c.errs.Sort()
 		return nil, nil, c.errs
 	}
-	return c.out, c.f.notes(), nil
+	notes := append(c.f.notes(), c.notes...)
+	return c.out, notes, nil
 }
 
+// newPage starts a page; a photo waiting to float goes at its top.
 func (c *composer) newPage() {
-	c.out.Pages = append(c.out.Pages, display.Page{Width: c.spec.PageW(), Height: c.spec.PageH()})
+	if c.page != nil {
+		c.page.Fill = max(c.page.Fill, c.row)
+	}
+	c.out.Pages = append(c.out.Pages, display.Page{Width: c.spec.PageW(), Height: c.spec.PageH(), Rows: c.rows})
 	c.page = &c.out.Pages[len(c.out.Pages)-1]
 	c.row = 0
+	if f := c.float; f != nil {
+		c.float = nil
+		c.placeFigure(*f)
+	}
+}
+
+// fill records the rows used on the last page (the 报/送 block, at the
+// foot, fills it to the bottom).
+func (c *composer) fill(db *distBlock) {
+	c.page.Fill = max(c.page.Fill, c.row)
+	if db != nil {
+		c.page.Fill = c.rows
+	}
+}
+
+// pageHasText reports whether the current page holds text of an article.
+func (c *composer) pageHasText() bool {
+	for _, it := range c.page.Items {
+		if it.Kind == display.Image || it.Kind == display.Text && it.Role != "pageno" && it.Role != "dist" {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *composer) rowTop(r int) Len { return c.spec.Top() + Len(r)*c.pitch }

@@ -204,7 +204,12 @@ func TestFigure(t *testing.T) {
 	for _, c := range cases {
 		is := issueWith("正文在图片之前。")
 		is.Articles[0].Blocks = append(is.Articles[0].Blocks, figBlock(t, c.w, c.h, "图为活动现场"), para("正文在图片之后。"))
-		d := compose(t, is)
+		sp := spec(t)
+		sp.Image.NoFloat = true // the text after stays after the photo
+		d, errs := Compose(is, sp)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
 		imgs, _ := items(d, "figure")
 		if len(imgs) != 1 {
 			t.Fatalf("%s: %d images", c.name, len(imgs))

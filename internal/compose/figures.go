@@ -34,7 +34,12 @@ func (c *composer) figure(art, n int, b doc.Block) (block, bool) {
 	}
 	f.w = min(sp.BlockW(), display.Round(float64(pic.W)*72000/dpi))
 	f.h = display.Round(float64(f.w) * float64(pic.H) / float64(pic.W))
-	maxH := Len(c.rows-1)*c.pitch - capH
+	maxRows := c.rows
+	if c.figMax > 0 && c.figMax < maxRows {
+		// a photo right under a title or heading fits on a page with it
+		maxRows = max(c.figMax, c.rows/3)
+	}
+	maxH := Len(maxRows-1)*c.pitch - capH
 	if maxH < c.pitch {
 		c.errs.Add(b.Pos, "图片说明太长，与图片一起放不进一页", "请缩短图片说明")
 		return block{}, false
@@ -59,6 +64,29 @@ func (c *composer) figure(art, n int, b doc.Block) (block, bool) {
 	return block{kind: b.Kind, role: "figure", id: fmt.Sprintf("a%d.p%d", art, n), fig: f, x: sp.Left()}, true
 }
 
+// figureFlow places a photo where it is written, or, when it does not
+// fit on the rest of the page, lets it float to the top of the next page
+// while the text after it goes on filling this one. One photo floats at a
+// time, and never past the end of its article; the layout's
+// image.no_float keeps photos where they are written.
+func (c *composer) figureFlow(b block) {
+	if c.float != nil {
+		c.newPage() // the waiting photo goes first, at the top
+	}
+	if c.spec.Image.NoFloat || c.row == 0 || c.rows-c.row >= b.fig.rows || c.afterHeading() {
+		c.placeFigure(b)
+		return
+	}
+	c.float = &b
+}
+
+// flushFloat places a photo still waiting at the end of its article.
+func (c *composer) flushFloat() {
+	if c.float != nil {
+		c.newPage()
+	}
+}
+
 // placeFigure puts a photo and its caption on whole grid rows, centred
 // between them, on a new page when the rest of this one is too short; the
 // text after it goes back on the grid.
@@ -79,3 +107,20 @@ func (c *composer) placeFigure(b block) {
 	}
 	c.row = min(c.row+f.rows, c.rows)
 }
+
+// afterHeading reports whether the last thing set on the page is a
+// heading, which keeps the photo after it where it is.
+func (c *composer) afterHeading() bool {
+	for i := len(c.page.Items) - 1; i >= 0; i-- {
+		it := c.page.Items[i]
+		if it.Kind == display.Text && it.Role != "pageno" {
+			return headingRole[it.Role]
+		}
+		if it.Kind == display.Image {
+			return false
+		}
+	}
+	return false
+}
+
+var headingRole = map[string]bool{"title": true, "subtitle": true, "h1": true, "h2": true, "h3": true}

@@ -17,79 +17,84 @@ func (c *composer) lines(rs []linebreak.Run, indent Len, width Len) []linebreak.
 	})
 }
 
-func (c *composer) article(n int, a *doc.Article) {
+// article sets one article: its title kept with what follows, then its
+// blocks. tail is how many rows the 报/送 block needs after the last
+// article's text on its last page (0 for the others).
+func (c *composer) article(n int, a *doc.Article, tail int) {
 	sp := c.spec
 	// Title: centred, balanced lines, fixed leading.
 	ts := sp.Title
 	truns := c.runs(a.Title.Runs, ts.Style)
 	tl := linebreak.Break(truns, c.f, linebreak.Params{Width: sp.BlockW(), Ragged: true, Centered: true, CJKLatinGap: c.gap()})
-	var body []block
-	for bi := 0; bi < len(a.Blocks); bi++ {
-		if a.Blocks[bi].Kind == doc.Closing {
-			end := bi
-			for end < len(a.Blocks) && a.Blocks[end].Kind == doc.Closing {
-				end++
-			}
-			blk := c.closing(n, bi+1, a.Blocks[bi:end])
-			if len(body) > 0 {
-				body[len(body)-1].tail = blk.before + len(blk.lines)
-			}
-			body = append(body, blk)
-			bi = end - 1
-			continue
-		}
-		if blk, ok := c.blockLines(n, bi+1, a.Blocks[bi]); ok {
-			body = append(body, blk)
-		}
-	}
+	titleRows0 := int((Len(len(tl))*ts.Leading.Abs + c.pitch - 1) / c.pitch)
+	body := c.blocks(n, a, titleRows0+ts.LinesAfter)
 	subtitled := len(body) > 0 && body[0].kind == doc.Subtitle
 	for i := 0; i < len(body) && body[i].kind == doc.Subtitle; i++ {
 		if i+1 == len(body) || body[i+1].kind != doc.Subtitle {
 			body[i].after = ts.LinesAfter
 		}
 	}
+	for i := range body {
+		if body[i].kind == doc.Note && i+1 < len(body) && body[i+1].kind != doc.Note {
+			body[i].after = sp.Note.LinesAfter
+		}
+	}
+	keepTails(body, tail)
 	before := ts.LinesBefore
 	if n == 1 {
 		before = ts.FirstBefore
 	}
-	titleH := Len(len(tl)) * ts.Leading.Abs
-	titleRows := int((titleH + c.pitch - 1) / c.pitch)
-	if c.row > 0 {
-		c.row += before
+	lead := ts.Leading.Abs
+	titleRows := int((Len(len(tl))*lead + c.pitch - 1) / c.pitch)
+	after := ts.LinesAfter
+	if subtitled {
+		after = 0
 	}
-	// Keep the title with at least two lines of what follows (or all of a
-	// shorter first block), as the first block will actually be split.
-	free := c.rows - c.row - titleRows - ts.LinesAfter
-	if len(body) > 0 {
-		// headings right after the title come along, with what they keep
-		k, lead := 0, 0
+	// what must follow the title on its page: headings right after it come
+	// along, with two lines of what they keep (or all of a shorter block)
+	fits := func(free int) bool {
+		if len(body) == 0 {
+			return free >= 0
+		}
+		k, head := 0, 0
 		for k < len(body)-1 && body[k].keepNext && body[k].fig == nil {
-			lead += len(body[k].lines)
+			head += len(body[k].lines) + body[k].after
 			k++
 		}
-		if free-lead < 0 || !startsOn(body[k], free-lead) {
-			c.newPage()
-		}
-	} else if free < 0 {
-		c.newPage()
+		return free-head >= 0 && startsOn(body[k], free-head)
 	}
+	if c.row > 0 {
+		free := c.rows - c.row - before - titleRows - after
+		if !fits(free) {
+			// Before leaving the rest of the page empty, try the tight
+			// title: no blank line before it at a page's foot, and its
+			// lines on one grid row each.
+			short := c.rows-c.row > c.rows/3 // breaking here would waste a third of the page
+			switch {
+			case short && fits(c.rows-c.row-titleRows-after):
+				before = 0
+			case short && lead > c.pitch && fits(c.rows-c.row-len(tl)-after):
+				before, lead, titleRows = 0, c.pitch, len(tl)
+			default:
+				c.newPage()
+			}
+		}
+		if c.row > 0 {
+			c.row += before
+		}
+	}
+	titleH := Len(len(tl)) * lead
 	// The title's lines are centred vertically in the grid rows they take,
 	// so the body after it returns to the grid.
 	top := c.rowTop(c.row) + (Len(titleRows)*c.pitch-titleH)/2
 	for i, ln := range tl {
-		y := baseline(top+Len(i)*ts.Leading.Abs, ts.Leading.Abs, ts.Size.Abs)
+		y := baseline(top+Len(i)*lead, lead, ts.Size.Abs)
 		c.emit(ln, "title", fmt.Sprintf("a%d.t.%d", n, i+1), sp.Left()+(sp.BlockW()-ln.Width)/2, y, ts.Size.Abs, c.color(ts.Color))
 	}
-	c.row += titleRows
-	if !subtitled {
-		c.row += ts.LinesAfter
-	}
+	c.row += titleRows + after
 	for i, b := range body {
-		if b.kind == doc.Note && i+1 < len(body) && body[i+1].kind != doc.Note {
-			b.after = sp.Note.LinesAfter
-		}
 		if b.fig != nil {
-			c.placeFigure(b)
+			c.figureFlow(b)
 			continue
 		}
 		if b.kind == doc.Closing {
@@ -104,14 +109,106 @@ func (c *composer) article(n int, a *doc.Article) {
 		}
 		need := 0
 		if b.keepNext && i+1 < len(body) {
-			next := body[i+1]
-			need = startRows(next)
-			if free := c.rows - c.row - len(b.lines); free >= need && !startsOn(next, free) {
-				need = free + 1 // the next block would not start on this page
-			}
+			need = c.keepNeed(body, i)
 		}
 		c.place(b, need)
 	}
+	c.flushFloat()
+}
+
+// blocks breaks an article's blocks; the lines of a 落款 form one block.
+// head is the rows the title takes with its blank line: a photo right
+// after the title, or after headings, is sized to fit a page with them.
+func (c *composer) blocks(n int, a *doc.Article, head int) []block {
+	var body []block
+	defer func() { c.figMax = 0 }()
+	for bi := 0; bi < len(a.Blocks); bi++ {
+		c.figMax = head
+		if len(body) > 0 {
+			c.figMax = 0
+			for k := len(body) - 1; k >= 0 && body[k].keepNext && body[k].fig == nil; k-- {
+				c.figMax += len(body[k].lines) + body[k].after
+				if k == 0 {
+					c.figMax += head
+				}
+			}
+		}
+		if c.figMax > 0 {
+			c.figMax = c.rows - c.figMax
+		}
+		if a.Blocks[bi].Kind == doc.Closing {
+			end := bi
+			for end < len(a.Blocks) && a.Blocks[end].Kind == doc.Closing {
+				end++
+			}
+			body = append(body, c.closing(n, bi+1, a.Blocks[bi:end]))
+			bi = end - 1
+			continue
+		}
+		if blk, ok := c.blockLines(n, bi+1, a.Blocks[bi]); ok {
+			body = append(body, blk)
+		}
+	}
+	return body
+}
+
+// creditWords end a credit line: （浦东新区教育局供稿）.
+var creditWords = []string{"供稿", "整理", "撰稿", "报送", "提供", "供图"}
+
+// isCredit says whether a block is a one-line credit in brackets.
+func isCredit(b block) bool {
+	if b.kind != doc.Para || len(b.lines) != 1 {
+		return false
+	}
+	t := strings.TrimSpace(b.lines[0].Text)
+	if !(strings.HasPrefix(t, "（") && strings.HasSuffix(t, "）")) {
+		return false
+	}
+	for _, w := range creditWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// keepTails sets how many rows must follow each block on the page where
+// it ends: the 报/送 block after the article's last block; a 落款 or a
+// closing credit line, with what follows it, after the block before it.
+func keepTails(body []block, tail int) {
+	if len(body) == 0 {
+		return
+	}
+	body[len(body)-1].tail = tail
+	for i := len(body) - 1; i > 0; i-- {
+		b := body[i]
+		if b.fig != nil || !(b.kind == doc.Closing || i == len(body)-1 && isCredit(b)) {
+			continue
+		}
+		body[i-1].tail = b.before + len(b.lines) + b.tail
+	}
+}
+
+// keepNeed is how many rows must follow a heading on its page: the
+// headings that follow it directly, and two lines of the first block
+// that is not a heading (all of it if shorter, or a whole page's worth
+// when it would not start there).
+func (c *composer) keepNeed(body []block, i int) int {
+	need := 0
+	j := i + 1
+	for j < len(body) && body[j].keepNext && body[j].fig == nil {
+		need += len(body[j].lines) + body[j].after
+		j++
+	}
+	if j == len(body) {
+		return need + 1 // nothing follows: still never the last line of a page
+	}
+	next := body[j]
+	sr := startRows(next) // a photo: all of it, so it need not float away from its heading
+	if free := c.rows - c.row - len(body[i].lines) - need; free >= sr && !startsOn(next, free) {
+		sr = free + 1 // the block would not start on this page
+	}
+	return need + sr
 }
 
 // blockLines breaks one block.

@@ -103,6 +103,10 @@ type Page struct {
 	Number        int // printed number; 0 when not numbered
 	Width, Height Len
 	Items         []Item
+	// Fill is how many grid rows of the text block are used, down to the
+	// last row with something in it (the 报/送 block counts as used), of
+	// Rows; both 0 when not known.
+	Fill, Rows int
 }
 
 // Document is the laid-out issue.
@@ -119,7 +123,11 @@ type Document struct {
 func Dump(w io.Writer, d *Document) error {
 	var b strings.Builder
 	for i, p := range d.Pages {
-		fmt.Fprintf(&b, "page\t%d\tno=%d\t%sx%s\n", i+1, p.Number, p.Width, p.Height)
+		fill := ""
+		if p.Rows > 0 {
+			fill = fmt.Sprintf("\tfill=%d/%d", p.Fill, p.Rows)
+		}
+		fmt.Fprintf(&b, "page\t%d\tno=%d\t%sx%s%s\n", i+1, p.Number, p.Width, p.Height, fill)
 		for _, it := range p.Items {
 			switch it.Kind {
 			case Text:

@@ -44,7 +44,7 @@ type Spec struct {
 		Regular string `yaml:"regular"`
 		Bold    string `yaml:"bold"`
 	} `yaml:"latin"`
-	Colors map[string][]int `yaml:"colors"`
+	Colors map[string]CMYK `yaml:"colors"` // [c, m, y, k] percentages; "#C00000", "#c00", "rgb(192, 0, 0)" converted
 	Text   struct {
 		CJKLatinGap   Length `yaml:"cjk_latin_gap"`
 		PunctCompress string `yaml:"punct_compress"` // adjust | always
@@ -123,13 +123,33 @@ type Spec struct {
 		Leading    Length `yaml:"leading"`
 		InlineStop bool   `yaml:"inline_stop"`
 		Copies     string `yaml:"copies_format"`
+		EvenPage   bool   `yaml:"even_page"` // put the block at the foot of an even page (封四), adding a blank page where needed
 	} `yaml:"distribution"`
 	Image struct {
-		DPI        int `yaml:"dpi"`         // print resolution photos are scaled down to
-		DefaultDPI int `yaml:"default_dpi"` // density assumed for a photo that declares none
+		DPI        int  `yaml:"dpi"`         // print resolution photos are scaled down to
+		DefaultDPI int  `yaml:"default_dpi"` // density assumed for a photo that declares none
+		NoFloat    bool `yaml:"no_float"`    // photos stay where written; by default a photo that does not fit floats to the top of the next page
 	} `yaml:"image"`
 
 	File string `yaml:"-"`
+	// Notes are what loading the layout decided for the user to know:
+	// RGB colours converted to CMYK, a grid derived from the body size,
+	// lines set closer than 1.2 × their size. Not errors; the build
+	// prints them as 提示 lines.
+	Notes diag.List `yaml:"-"`
+
+	origin    map[*yaml.Node]origin // the file each node of the merged layout comes from
+	root      *yaml.Node            // the merged layout
+	gridLines *yaml.Node            // grid.lines as written, nil when derived
+	gridChars *yaml.Node            // grid.chars as written, nil when derived
+	gridBad   bool                  // grid out of range (reported): no overlap checks against it
+}
+
+// origin is the file a YAML node was read from and how far down the base:
+// chain that file is (0: the layout loaded, 1: its base …).
+type origin struct {
+	file  string
+	depth int
 }
 
 // Role maps a font role to a face and a fallback face: embedded faces,
@@ -249,15 +269,18 @@ const maxBaseDepth = 8
 // "base: NAME" (a built-in layout or a path relative to this file) gives
 // only what it changes: mappings merge key by key, anything else replaces.
 func Parse(file string, data []byte) (*Spec, diag.List) {
-	root, errs := merged(file, data, 0)
+	org := map[*yaml.Node]origin{}
+	root, errs := merged(file, data, 0, org)
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	s := &Spec{File: file}
+	s := &Spec{File: file, origin: org, root: root}
 	if err := root.Decode(s); err != nil {
 		errs.Add(diag.Pos{File: file}, "版式文件有误："+err.Error(), "请对照 layouts/README.md")
 		return nil, errs
 	}
+	s.gridLines, s.gridChars = lookup(root, "grid", "lines"), lookup(root, "grid", "chars")
+	s.noteColors()
 	s.validate(&errs)
 	if len(errs) > 0 {
 		return nil, errs
@@ -267,7 +290,10 @@ func Parse(file string, data []byte) (*Spec, diag.List) {
 
 // merged checks one layout file on its own (unknown fields, wrong types)
 // and returns its mapping node merged onto its base's.
-func merged(file string, data []byte, depth int) (*yaml.Node, diag.List) {
+//
+// org records the file of every node; when this file changes body.size,
+// followBody re-ties what the base tied to the old body size.
+func merged(file string, data []byte, depth int, org map[*yaml.Node]origin) (*yaml.Node, diag.List) {
 	var errs diag.List
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -279,6 +305,14 @@ func merged(file string, data []byte, depth int) (*yaml.Node, diag.List) {
 		return nil, errs
 	}
 	root := doc.Content[0]
+	var mark func(n *yaml.Node)
+	mark = func(n *yaml.Node) {
+		org[n] = origin{file, depth}
+		for _, c := range n.Content {
+			mark(c)
+		}
+	}
+	mark(root)
 	var probe Spec
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -330,17 +364,18 @@ func merged(file string, data []byte, depth int) (*yaml.Node, diag.List) {
 	if len(rerrs) > 0 {
 		return nil, rerrs
 	}
-	base, berrs := merged(bfile, bdata, depth+1)
+	base, berrs := merged(bfile, bdata, depth+1, org)
 	if len(berrs) > 0 {
 		return nil, berrs
 	}
-	mergeInto(base, root)
+	followBody(base, root)
+	mergeInto(base, root, org)
 	return base, nil
 }
 
 // mergeInto merges the mapping over onto base: keys whose values are both
 // mappings merge recursively; other values replace.
-func mergeInto(base, over *yaml.Node) {
+func mergeInto(base, over *yaml.Node, org map[*yaml.Node]origin) {
 	for i := 0; i+1 < len(over.Content); i += 2 {
 		k, v := over.Content[i], over.Content[i+1]
 		found := false
@@ -350,8 +385,9 @@ func mergeInto(base, over *yaml.Node) {
 			}
 			found = true
 			if bv := base.Content[j+1]; bv.Kind == yaml.MappingNode && v.Kind == yaml.MappingNode {
-				mergeInto(bv, v)
+				mergeInto(bv, v, org)
 				bv.Line, bv.Column = v.Line, v.Column // a message about it points at the change
+				org[bv] = org[v]
 			} else {
 				base.Content[j+1] = v
 			}
@@ -364,7 +400,7 @@ func mergeInto(base, over *yaml.Node) {
 }
 
 func (s *Spec) validate(errs *diag.List) {
-	at := func(l Length) diag.Pos { return diag.Pos{File: s.File, Line: l.Line, Col: l.Col} }
+	at := s.pos
 	need := func(l Length, name string) {
 		if !l.Set {
 			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("缺少长度 %s", name), "请对照 layouts/README.md 补上")
@@ -383,8 +419,15 @@ func (s *Spec) validate(errs *diag.List) {
 		errs.Add(at(s.Margin.Left), "页边距大于纸张，版心为空", "请减小页边距")
 		return
 	}
+	s.deriveGrid()
 	if s.Grid.Lines <= 0 || s.Grid.Lines > 100 || s.Grid.Chars <= 0 || s.Grid.Chars > 100 {
-		errs.Add(diag.Pos{File: s.File}, "grid.lines 和 grid.chars 应在 1 到 100 之间", "公文为 22 行 × 28 字")
+		pos := diag.Pos{File: s.File}
+		if n := lookup(s.root, "grid"); n != nil {
+			pos = s.nodePos(n)
+		}
+		errs.Add(pos, "grid.lines 和 grid.chars 应在 1 到 100 之间", "公文为 22 行 × 28 字")
+		s.Grid.Lines, s.Grid.Chars = 22, 28 // keep the pitches defined; checkFit skips the grid
+		s.gridBad = true
 	}
 	s.resolveFonts(errs)
 	for name, r := range s.Fonts {
@@ -418,7 +461,11 @@ func (s *Spec) validate(errs *diag.List) {
 			ok = ok && v >= 0 && v <= 100
 		}
 		if !ok {
-			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("颜色 %q 应是四个 0–100 的 CMYK 百分数", name), "如 [0, 100, 100, 0]")
+			pos := diag.Pos{File: s.File}
+			if n := lookup(s.root, "colors", name); n != nil {
+				pos = s.nodePos(n)
+			}
+			errs.Add(pos, fmt.Sprintf("颜色 %q 应是四个 0–100 的 CMYK 百分数", name), "如 [0, 100, 100, 0]")
 		}
 	}
 	if s.PageNumber.Position != "outside" && s.PageNumber.Position != "center" {
@@ -462,6 +509,7 @@ func (s *Spec) validate(errs *diag.List) {
 	if s.IssueLine.Format == "" || !strings.Contains(s.IssueLine.Format, "{number}") {
 		errs.Add(diag.Pos{File: s.File}, "issue_line.format 应包含 {number}", "如 {year}年第{number}期（总第{total}期）")
 	}
+	s.checkFit(errs)
 }
 
 // defaults fills the optional styles a layout may leave out (layouts
@@ -490,4 +538,103 @@ func (s *Spec) defaults() {
 			*p.v = &n
 		}
 	}
+}
+
+// tiedRoles are the text roles set on the grid rows like the body. In a
+// layout that changes its base's body.size, those whose size the base gave
+// equal to its body size take the new body size (unless the layout sets
+// them too).
+var tiedRoles = []string{"heading1", "heading2", "heading3", "subtitle", "closing", "note"}
+
+// followBody is called before a layout (over) is merged onto its base: when
+// over changes body.size, what the base derived from its body size follows
+// the new one. grid.lines and grid.chars that over does not set itself are
+// dropped, so they are derived again from the new body size (see
+// deriveGrid); tiedRoles sizes equal to the base's body size become over's
+// body.size. A body.size written again with the same value changes nothing.
+func followBody(base, over *yaml.Node) {
+	nb, ob := lookup(over, "body", "size"), lookup(base, "body", "size")
+	if nb == nil || ob == nil || sameSize(nb, ob) {
+		return
+	}
+	if g := lookup(base, "grid"); g != nil && g.Kind == yaml.MappingNode {
+		for _, k := range []string{"lines", "chars"} {
+			if lookup(over, "grid", k) != nil {
+				continue
+			}
+			for i := 0; i+1 < len(g.Content); i += 2 {
+				if g.Content[i].Value == k {
+					g.Content = append(g.Content[:i:i], g.Content[i+2:]...)
+					break
+				}
+			}
+		}
+	}
+	for _, role := range tiedRoles {
+		if lookup(over, role, "size") != nil {
+			continue
+		}
+		m := lookup(base, role)
+		if m == nil || m.Kind != yaml.MappingNode {
+			continue
+		}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == "size" && sameSize(m.Content[i+1], ob) {
+				m.Content[i+1] = nb
+			}
+		}
+	}
+}
+
+// sameSize says whether two length nodes are the same absolute length.
+func sameSize(a, b *yaml.Node) bool {
+	var la, lb Length
+	if a.Decode(&la) != nil || b.Decode(&lb) != nil {
+		return a.Value == b.Value
+	}
+	return !la.IsEm && !lb.IsEm && la.Abs == lb.Abs
+}
+
+// lookup follows a path of keys through mappings; nil when a key is absent.
+func lookup(n *yaml.Node, path ...string) *yaml.Node {
+	for _, k := range path {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return nil
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == k {
+				next = n.Content[i+1]
+			}
+		}
+		n = next
+	}
+	return n
+}
+
+// nodePos is where a node of the merged layout is written: its own file,
+// which for a value inherited through base: is the base's.
+func (s *Spec) nodePos(n *yaml.Node) diag.Pos {
+	p := diag.Pos{File: s.File, Line: n.Line, Col: n.Column}
+	if o, ok := s.origin[n]; ok {
+		p.File = o.file
+	}
+	return p
+}
+
+// depth is how far down the base: chain a node is written (0: the layout
+// loaded); a large number when not known.
+func (s *Spec) depth(n *yaml.Node) int {
+	if o, ok := s.origin[n]; ok && n != nil {
+		return o.depth
+	}
+	return 1 << 20
+}
+
+// pos is where a length is written, in its own file.
+func (s *Spec) pos(l Length) diag.Pos {
+	if l.node != nil {
+		return s.nodePos(l.node)
+	}
+	return diag.Pos{File: s.File, Line: l.Line, Col: l.Col}
 }

@@ -23,6 +23,9 @@ func TestBuiltins(t *testing.T) {
 		if s.BlockW() != 442205 || s.BlockH() != 637795 {
 			t.Errorf("%s: text block %v × %v", n, s.BlockW(), s.BlockH())
 		}
+		if len(s.Notes) > 0 {
+			t.Errorf("%s: notes %v", n, s.Notes)
+		}
 	}
 }
 
@@ -99,8 +102,13 @@ func TestBase(t *testing.T) {
 	if s.Body.Font != "fangsong" || s.Body.Size.Abs != 15000 || s.Body.Indent != 2 {
 		t.Errorf("body not merged: %+v", s.Body)
 	}
-	if s.Name != "office" || s.Masthead.Size.Abs != 42000 || s.Grid.Lines != 22 {
-		t.Errorf("inherited fields lost: name %q masthead %v grid %d", s.Name, s.Masthead.Size.Abs, s.Grid.Lines)
+	if s.Name != "office" || s.Masthead.Size.Abs != 42000 {
+		t.Errorf("inherited fields lost: name %q masthead %v", s.Name, s.Masthead.Size.Abs)
+	}
+	// office.yaml changes body.size and gives no grid: the grid and the
+	// headings follow the new body size (TestGridFollowsBody).
+	if s.Grid.Lines != 23 || s.Grid.Chars != 30 || s.Heading1.Size.Abs != 15000 {
+		t.Errorf("grid %d × %d, heading1 %v: want 23 × 30 and 15pt from body.size 15pt", s.Grid.Lines, s.Grid.Chars, s.Heading1.Size.Abs)
 	}
 	if c := s.Colors["red"]; c[1] != 90 || s.Colors["black"] == nil {
 		t.Errorf("colours: %v", s.Colors)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -11,7 +12,7 @@ import (
 )
 
 // Length is a YAML length: "37mm", "16pt", "0.25em", or a Chinese size
-// name such as "三号" (16 pt). Em lengths are relative to the size of the
+// name such as "三号" or "3号" (16 pt). Em lengths are relative to the size of the
 // element they belong to.
 type Length struct {
 	Abs     display.Len
@@ -20,6 +21,8 @@ type Length struct {
 	Set     bool
 	Line    int
 	Col     int
+
+	node *yaml.Node // where it is written: Spec.pos finds the file
 }
 
 // Of resolves the length for an element of the given font size.
@@ -37,14 +40,37 @@ var sizeNames = map[string]float64{
 	"六号": 7.5, "小六": 6.5, "七号": 5.5, "八号": 5,
 }
 
+// sizeName looks up a 字号 written any of the ways people write it: 四号,
+// 4号, 4 号, ４号, 小四, 小4, 小四号, 小4号, 小 4 号, 小初号.
+func sizeName(s string) (float64, bool) {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+		case r >= '1' && r <= '8':
+			b.WriteRune([]rune("一二三四五六七八")[r-'1'])
+		case r >= '１' && r <= '８':
+			b.WriteRune([]rune("一二三四五六七八")[r-'１'])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	n := b.String()
+	if strings.HasPrefix(n, "小") {
+		n = strings.TrimSuffix(n, "号")
+	}
+	pt, ok := sizeNames[n]
+	return pt, ok
+}
+
 // UnmarshalYAML parses a length.
 func (l *Length) UnmarshalYAML(n *yaml.Node) error {
-	l.Line, l.Col = n.Line, n.Column
+	l.Line, l.Col, l.node = n.Line, n.Column, n
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("line %d: 长度应写成 37mm、16pt、0.25em 或 三号", n.Line)
 	}
 	s := strings.TrimSpace(n.Value)
-	if pt, ok := sizeNames[s]; ok {
+	if pt, ok := sizeName(s); ok {
 		l.Abs, l.Set = display.PtF(pt), true
 		return nil
 	}
