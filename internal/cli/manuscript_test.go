@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"jianbao/internal/display"
 	"os"
 	"path/filepath"
 	"strings"
@@ -180,5 +181,17 @@ func TestFontsListsInstalled(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("WenQuanYi Zen Hei not listed as an embeddable 黑体 with full GB 2312:\n%s", out.String())
+	}
+}
+
+// The build summary names the pages, other than the last, under two
+// thirds full.
+func TestSparseSummary(t *testing.T) {
+	d := &display.Document{Pages: []display.Page{{Fill: 22, Rows: 22}, {Fill: 14, Rows: 22}, {Fill: 15, Rows: 22}, {Fill: 3, Rows: 22}}}
+	if got := sparse(d); got != "；第 2 页不足三分之二" {
+		t.Errorf("sparse: %q", got)
+	}
+	if got := sparse(&display.Document{Pages: []display.Page{{Fill: 3, Rows: 22}}}); got != "" {
+		t.Errorf("a one-page issue: %q", got)
 	}
 }
