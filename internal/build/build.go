@@ -74,6 +74,9 @@ func Check(manifestFile string) (*Result, *layout.Spec, diag.List) {
 	wg.Wait()
 	errs.Append(lerrs)
 	notes := dateNotes(m.Issue, time.Now())
+	if spec != nil {
+		notes.Append(spec.Notes) // a grid derived from the body size, colours converted, tight lines
+	}
 	for _, r := range reads {
 		notes.Append(r.notes)
 		errs.Append(r.errs)

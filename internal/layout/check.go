@@ -18,17 +18,17 @@ import (
 // character wider than its cell runs into its neighbour. GB/T 9704's own
 // grid is 28 三号 (16 pt) characters in a 156 mm text block: cells of
 // 15.79 pt, 1.3 % narrower than the character, which the side bearings of
-// Han glyphs absorb. A size up to charSlack (2 %) larger than the cell
-// passes; more is an error.
+// Han glyphs absorb. A size up to 2 % larger than the cell passes
+// (charSlack); more is an error.
 //
 // Lines overlap when the size is larger than the line pitch (or the role's
-// own leading): an error. A pitch less than tightLeading (1.2) × the size
-// is allowed but noted: the lines all but touch.
+// own leading): an error. A pitch less than 1.2 × the size (tight) is
+// allowed but noted: the lines all but touch.
 //
 // A grid the layout does not give is derived from the body size: as many
 // characters per line as pass the character check (16 pt → 28, 14 pt → 32,
 // 12 pt → 37 in the GB/T 9704 block), and as many lines as keep the line
-// pitch at least lineFactor (1.8) × the body size (16 pt → 22, 14 pt → 25,
+// pitch at least 1.8 × the body size (lineFactor) (16 pt → 22, 14 pt → 25,
 // 12 pt → 29): GB/T 9704's 22 lines are a pitch of 1.81 × 三号.
 const (
 	charSlackNum, charSlackDen   = 51, 50 // size ≤ 1.02 × character pitch
@@ -132,13 +132,13 @@ func (s *Spec) checkFit(errs *diag.List) {
 	if s.Distribution.Leading.Abs > 0 {
 		roles[len(roles)-1].lead, roles[len(roles)-1].what = &s.Distribution.Leading, "报送栏"
 	}
-	if s.Caption.Leading.Abs > 0 { // 0: 1.5 × size
-		roles = append(roles, fitRole{name: "caption", st: &s.Caption.Style, lead: &s.Caption.Leading, what: "图片说明"})
-	}
 	if validSize(s.Title.Size) && (!s.Title.Leading.Set || s.Title.Leading.IsEm || s.Title.Leading.Abs <= 0) {
 		errs.Add(s.pos(s.Title.Size), "title.leading 应是不小于 title.size 的长度（pt 或 mm），标题各行按它排", "如 35pt")
 	} else {
 		roles = append(roles, fitRole{name: "title", st: &s.Title.Style, lead: &s.Title.Leading, what: "标题"})
+	}
+	if s.Caption.Leading.Abs > 0 { // 0: 1.5 × size
+		roles = append(roles, fitRole{name: "caption", st: &s.Caption.Style, lead: &s.Caption.Leading, what: "图片说明"})
 	}
 
 	// Roles of the same size that fail the same way at the same place
@@ -161,15 +161,19 @@ func (s *Spec) checkFit(errs *diag.List) {
 		}
 		groups = append(groups, &group{kind: kind, note: note, size: size, pos: pos, roles: []string{name}, msg: msg})
 	}
+	bw, bh := s.BlockW(), s.BlockH()
+	lp, cp := s.LinePitch(), s.CharPitch()
 	// at is where to report a size that does not fit: at the size or at
-	// the first of the values that made the room too small, whichever is
-	// written nearer the layout loaded (the size when they are equally
-	// near): the change that made the overlap.
-	at := func(size Length, others ...*yaml.Node) diag.Pos {
+	// the first of the values that made the room too small (the grid
+	// value, then page and margins), whichever is written nearer the
+	// layout loaded: the change that made the overlap. When they are
+	// equally near, the grid is to blame if it is too fine for the body
+	// size itself (gridBlamed), the size otherwise.
+	at := func(size Length, gridBlamed bool, others ...*yaml.Node) diag.Pos {
 		best, d := (*yaml.Node)(nil), s.depth(size.node)
 		for _, o := range others {
-			if o != nil && s.depth(o) < d {
-				best, d = o, s.depth(o)
+			if o != nil && (s.depth(o) < d || gridBlamed && s.depth(o) == d) {
+				best, d, gridBlamed = o, s.depth(o), false
 			}
 		}
 		if best != nil {
@@ -177,9 +181,8 @@ func (s *Spec) checkFit(errs *diag.List) {
 		}
 		return s.pos(size)
 	}
-
-	bw, bh := s.BlockW(), s.BlockH()
-	lp, cp := s.LinePitch(), s.CharPitch()
+	bodyLinesFail := validSize(s.Body.Size) && s.Body.Size.Abs*tightNum > lp*tightDen // overlapping or tight
+	bodyCharsFail := validSize(s.Body.Size) && !charFits(s.Body.Size.Abs, cp)
 	for _, r := range roles {
 		size := r.st.Size
 		if !validSize(size) || r.name != "body" && size.node != nil && size.node == s.Body.Size.node {
@@ -188,7 +191,7 @@ func (s *Spec) checkFit(errs *diag.List) {
 		z := size.Abs
 		if r.lead != nil {
 			lead := r.lead.Abs
-			pos := at(size, r.lead.node)
+			pos := at(size, false, r.lead.node)
 			field := r.name + ".leading"
 			if z > lead {
 				add("lead:"+r.name, false, r.name, z, pos, func(string) (string, string) {
@@ -220,7 +223,7 @@ func (s *Spec) checkFit(errs *diag.List) {
 			}
 			return h
 		}
-		pos := at(size, linesNode, s.Page.Height.node, s.Margin.Top.node, s.Margin.Bottom.node)
+		pos := at(size, bodyLinesFail, linesNode, s.Page.Height.node, s.Margin.Top.node, s.Margin.Bottom.node)
 		if z > lp {
 			add("line", false, r.name, z, pos, func(subject string) (string, string) {
 				return fmt.Sprintf("%s 大于每行行距 %s（版心高 %s ÷ grid.lines %d%s），上下行会重叠", subject, ptStr(lp), mmStr(bh), s.Grid.Lines, linesFrom),
@@ -240,7 +243,7 @@ func (s *Spec) checkFit(errs *diag.List) {
 			charsNode, charsFrom = s.Body.Size.node, fmt.Sprintf("，grid.chars 由 body.size %s 推得", ptStr(s.Body.Size.Abs))
 		}
 		if !charFits(z, cp) {
-			add("char", false, r.name, z, at(size, charsNode, s.Page.Width.node, s.Margin.Left.node, s.Margin.Right.node), func(subject string) (string, string) {
+			add("char", false, r.name, z, at(size, bodyCharsFail, charsNode, s.Page.Width.node, s.Margin.Left.node, s.Margin.Right.node), func(subject string) (string, string) {
 				hint := fmt.Sprintf("请减小字号或减少 grid.chars（%s 的字每行最多排 %d 个）", ptStr(z), charsFor(bw, z))
 				if charsFrom != "" {
 					hint = fmt.Sprintf("请减小字号，或写出 grid.chars（%s 的字每行最多排 %d 个）", ptStr(z), charsFor(bw, z))

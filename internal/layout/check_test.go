@@ -42,7 +42,7 @@ func TestOverlap(t *testing.T) {
 			"2:18: heading1.size 20pt 大于每字宽度 15.8pt（版心宽 156mm ÷ grid.chars 28），相邻的字会重叠；请减小字号或减少 grid.chars（20pt 的字每行最多排 22 个）",
 		}},
 		{"A5 paper under the base's grid", "base: jianbao\npage: {width: 148mm, height: 210mm}\nmargin: {top: 20mm, bottom: 20mm, left: 20mm, right: 20mm}\n", []string{
-			"2:15: body、heading1、heading2、heading3、note 的字号 16pt 大于每字宽度 12.6pt（版心宽 108mm ÷ grid.chars 28），相邻的字会重叠；请减小字号或减少 grid.chars（16pt 的字每行最多排 22 个）",
+			"2:15: body、heading1、heading2、heading3、note 的字号 16pt 大于每字宽度 10.9pt（版心宽 108mm ÷ grid.chars 28），相邻的字会重叠；请减小字号或减少 grid.chars（16pt 的字每行最多排 19 个）",
 		}},
 		{"a derived grid too fine for a heading", "base: jianbao\nbody: {size: 12pt}\nheading1: {size: 16pt}\n", []string{
 			"3:18: heading1.size 16pt 大于每字宽度 12pt（版心宽 156mm ÷ grid.chars 37，grid.chars 由 body.size 12pt 推得），相邻的字会重叠；请减小字号，或写出 grid.chars（16pt 的字每行最多排 28 个）",
@@ -76,11 +76,17 @@ func TestOverlap(t *testing.T) {
 	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "x.yaml:8:26: body、heading1、heading2、heading3、note 的字号 16pt 大于每字宽度 13.8pt") {
 		t.Errorf("standalone: %v", errs)
 	}
-	// Only the sizes of the layout loaded and the grid they overlap on:
-	// a size of a built-in base is reported in the built-in's file.
+	// In one file, a grid too fine for the body size is the grid's fault;
+	// a heading too large for a grid that suits the body, the heading's.
+	// Messages name the file as given, a built-in's too.
 	src = strings.Replace(string(base), "body: {font: fangsong, size: 16pt", "body: {font: fangsong, size: 20pt", 1)
 	_, errs = Parse("layouts/jianbao.yaml", []byte(src))
-	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "layouts/jianbao.yaml:66:33: body.size 20pt 大于每字宽度 15.8pt") {
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "layouts/jianbao.yaml:8:26: body.size 20pt 大于每字宽度 15.8pt") {
+		t.Errorf("built-in file: %v", errs)
+	}
+	src = strings.Replace(string(base), "heading1: {font: heiti, size: 16pt", "heading1: {font: heiti, size: 20pt", 1)
+	_, errs = Parse("layouts/jianbao.yaml", []byte(src))
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "layouts/jianbao.yaml:65:31: heading1.size 20pt 大于每字宽度 15.8pt") {
 		t.Errorf("built-in file: %v", errs)
 	}
 }
@@ -218,7 +224,7 @@ func TestColors(t *testing.T) {
 		"#FF0000": {0, 100, 100, 0}, "#C00000": {0, 100, 100, 25}, "#c00000": {0, 100, 100, 25},
 		"#c00": {0, 100, 100, 20}, "#F00": {0, 100, 100, 0}, "rgb(192, 0, 0)": {0, 100, 100, 25},
 		"RGB(255,0,0)": {0, 100, 100, 0}, "rgb(0 128 255)": {100, 50, 0, 0}, "#000": {0, 0, 0, 100},
-		"#ffffff": {0, 0, 0, 0}, "#808080": {0, 0, 0, 50}, " #1F4E79 ": {75, 37, 0, 53},
+		"#ffffff": {0, 0, 0, 0}, "#808080": {0, 0, 0, 50}, " #1F4E79 ": {74, 36, 0, 53},
 	} {
 		c, err := parseRGB(in)
 		if err != nil || len(c) != 4 || [4]int(c) != want {
@@ -255,6 +261,7 @@ func TestColors(t *testing.T) {
 		"base: jianbao\ncolors:\n  red: \"#C0000\"\n":     `:3: 颜色 "#C0000" 无法识别，应写成 CMYK 百分数 [c, m, y, k]，或 #C00000、#c00、rgb(192, 0, 0)`,
 		"base: jianbao\ncolors:\n  red: rgb(300, 0, 0)\n": `:3: 颜色 "rgb(300, 0, 0)" 无法识别`,
 		"base: jianbao\ncolors:\n  red: [0, 100, 100]\n":  `:3:8: 颜色 "red" 应是四个 0–100 的 CMYK 百分数`,
+		"base: jianbao\ncolors:\n  red: #C00000\n":        `:3:7: 颜色 "red" 应是四个 0–100 的 CMYK 百分数；如 [0, 100, 100, 0]；#C00000 这样的颜色要加引号写成 "#C00000"，不加引号时 # 起是注释`,
 	} {
 		_, errs, p := writeLayout(t, dir, src)
 		if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), p+msg) {

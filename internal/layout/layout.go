@@ -446,7 +446,7 @@ func (s *Spec) validate(errs *diag.List) {
 		if _, ok := s.Fonts[st.Font]; !ok {
 			errs.Add(at(st.Size), fmt.Sprintf("%s.font 为 %q，不是已定义的字体角色", name, st.Font), "请使用 fonts 下定义的角色名")
 		}
-		if !st.Size.Set || st.Size.IsEm || st.Size.Abs < display.PtF(4) || st.Size.Abs > display.PtF(200) {
+		if !validSize(st.Size) {
 			errs.Add(at(st.Size), fmt.Sprintf("%s.size 应是 4pt 到 200pt 之间的字号", name), "如 16pt 或 三号")
 		}
 		if st.Color != "" {
@@ -461,11 +461,14 @@ func (s *Spec) validate(errs *diag.List) {
 			ok = ok && v >= 0 && v <= 100
 		}
 		if !ok {
-			pos := diag.Pos{File: s.File}
+			pos, hint := diag.Pos{File: s.File}, "如 [0, 100, 100, 0]"
 			if n := lookup(s.root, "colors", name); n != nil {
 				pos = s.nodePos(n)
+				if n.ShortTag() == "!!null" {
+					hint += "；#C00000 这样的颜色要加引号写成 \"#C00000\"，不加引号时 # 起是注释"
+				}
 			}
-			errs.Add(pos, fmt.Sprintf("颜色 %q 应是四个 0–100 的 CMYK 百分数", name), "如 [0, 100, 100, 0]")
+			errs.Add(pos, fmt.Sprintf("颜色 %q 应是四个 0–100 的 CMYK 百分数", name), hint)
 		}
 	}
 	if s.PageNumber.Position != "outside" && s.PageNumber.Position != "center" {

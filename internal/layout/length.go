@@ -12,8 +12,8 @@ import (
 )
 
 // Length is a YAML length: "37mm", "16pt", "0.25em", or a Chinese size
-// name such as "三号" or "3号" (16 pt). Em lengths are relative to the size of the
-// element they belong to.
+// name such as "三号" or "3号" (16 pt). Em lengths are relative to the size
+// of the element they belong to.
 type Length struct {
 	Abs     display.Len
 	MilliEm int64 // thousandths of an em; used when IsEm
