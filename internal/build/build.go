@@ -77,7 +77,10 @@ func Check(manifestFile string) (*Result, *layout.Spec, diag.List) {
 	if spec != nil {
 		notes.Append(spec.Notes) // a grid derived from the body size, colours converted, tight lines
 	}
-	for _, r := range reads {
+	for i, r := range reads {
+		if r.art != nil {
+			r.art.NewPage = m.Articles[i].NewPage
+		}
 		notes.Append(r.notes)
 		errs.Append(r.errs)
 		if r.art != nil {

@@ -25,7 +25,7 @@ func Inputs(manifestFile string) []string {
 	// a loose reading: the manifest may be half-written
 	var m struct {
 		Layout   string   `yaml:"layout"`
-		Articles []string `yaml:"articles"`
+		Articles []yaml.Node `yaml:"articles"`
 	}
 	if len(data) > manifest.MaxManifestBytes || yaml.Unmarshal(data, &m) != nil {
 		return []string{manifestFile}
@@ -40,7 +40,20 @@ func Inputs(manifestFile string) []string {
 	if len(m.Articles) > manifest.MaxArticles {
 		m.Articles = m.Articles[:manifest.MaxArticles]
 	}
-	for _, rel := range m.Articles {
+	for _, n := range m.Articles {
+		rel := n.Value
+		if n.Kind == yaml.MappingNode {
+			var e struct {
+				File string `yaml:"file"`
+			}
+			if n.Decode(&e) != nil {
+				continue
+			}
+			rel = e.File
+		}
+		if rel == "" {
+			continue
+		}
 		path := filepath.Join(dir, rel)
 		files[path] = true
 		if ArticleKind(path) != KindMarkdown {

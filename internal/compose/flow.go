@@ -63,6 +63,12 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 		}
 		return free-head >= 0 && startsOn(body[k], free-head)
 	}
+	if a.NewPage && c.pageHasText() {
+		c.flushFloat()
+		if c.row > 0 {
+			c.newPage()
+		}
+	}
 	if c.row > 0 {
 		free := c.rows - c.row - before - titleRows - after
 		if !fits(free) {
@@ -93,6 +99,13 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 	}
 	c.row += titleRows + after
 	for i, b := range body {
+		if b.kind == doc.PageBreak {
+			c.flushFloat()
+			if c.row > 0 {
+				c.newPage()
+			}
+			continue
+		}
 		if b.fig != nil {
 			c.figureFlow(b)
 			continue
@@ -143,6 +156,10 @@ func (c *composer) blocks(n int, a *doc.Article, head int) []block {
 			}
 			body = append(body, c.closing(n, bi+1, a.Blocks[bi:end]))
 			bi = end - 1
+			continue
+		}
+		if a.Blocks[bi].Kind == doc.PageBreak {
+			body = append(body, block{kind: doc.PageBreak})
 			continue
 		}
 		if blk, ok := c.blockLines(n, bi+1, a.Blocks[bi]); ok {

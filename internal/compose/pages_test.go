@@ -319,3 +319,22 @@ func checkPages(t *testing.T, seed int, d *display.Document, notes diag.List, le
 		t.Errorf("seed %d: the 报/送 block stands alone on page %d, unreported", seed, pg)
 	}
 }
+
+// An article marked new_page and an explicit page break start new pages.
+func TestNewPageAndPageBreak(t *testing.T) {
+	is := issueWith("第一篇正文。")
+	is.Articles = append(is.Articles, &doc.Article{Title: docBlock(doc.Title, "第二篇"), NewPage: true,
+		Blocks: []doc.Block{para("分页之前。"), {Kind: doc.PageBreak}, para("分页之后。")}})
+	d := compose(t, is)
+	titles, tp := items(d, "title")
+	body, bp := items(d, "body")
+	if len(d.Pages) != 3 || len(titles) != 2 || tp[1] != 2 {
+		t.Fatalf("%d pages; second title on page %v", len(d.Pages), tp)
+	}
+	for i, it := range body {
+		want := map[string]int{"第一篇正文。": 1, "分页之前。": 2, "分页之后。": 3}[it.Text]
+		if bp[i] != want {
+			t.Errorf("%q on page %d, want %d", it.Text, bp[i], want)
+		}
+	}
+}

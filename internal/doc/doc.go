@@ -42,9 +42,10 @@ type Group struct {
 
 // Article is one article: a title and its blocks.
 type Article struct {
-	File   string
-	Title  Block
-	Blocks []Block
+	File    string
+	Title   Block
+	Blocks  []Block
+	NewPage bool // start on a new page (the manifest's new_page)
 }
 
 // Kind says what a block is.
@@ -61,10 +62,11 @@ const (
 	Heading3 // a third-level heading (1. or （1）) on a line of its own
 	Subtitle // a centred line under the title: a —— subtitle or a byline
 	Closing  // one line of the 落款 (unit, date): set right, kept with the text
+	PageBreak
 )
 
 func (k Kind) String() string {
-	return [...]string{"title", "h1", "h2", "para", "note", "figure", "h3", "subtitle", "closing"}[k]
+	return [...]string{"title", "h1", "h2", "para", "note", "figure", "h3", "subtitle", "closing", "pagebreak"}[k]
 }
 
 // Block is a paragraph-level element.

@@ -110,3 +110,28 @@ func FuzzManifest(f *testing.F) {
 		}
 	})
 }
+
+// An article entry is a path or a mapping {file, new_page}; anything
+// else is an error that describes both shapes.
+func TestArticleEntries(t *testing.T) {
+	d := dir(t)
+	src := strings.Replace(good, "  - a.md\n", "  - a.md\n  - {file: a.md, new_page: true}\n", 1)
+	m, errs := Parse(filepath.Join(d, "b.yaml"), []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(m.Articles) != 2 || m.Articles[0].NewPage || !m.Articles[1].NewPage {
+		t.Fatalf("entries: %+v", m.Articles)
+	}
+	for name, c := range map[string]struct{ entry, want string }{
+		"list":      {"  - [a.md]\n", "b.yaml:8:5: 文章列表的每一项应是文件路径，或 {file: 路径, new_page: true}"},
+		"no file":   {"  - {new_page: true}\n", "缺少必填字段 \"articles.file\""},
+		"bad value": {"  - {file: a.md, new_page: yes please}\n", "字段 \"articles.new_page\" 应是 true 或 false"},
+		"unknown":   {"  - {file: a.md, newpage: true}\n", "未知字段 \"articles.newpage\""},
+	} {
+		_, errs := Parse(filepath.Join(d, "b.yaml"), []byte(strings.Replace(good, "  - a.md\n", c.entry, 1)))
+		if len(errs) == 0 || !strings.Contains(errs.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", name, errs, c.want)
+		}
+	}
+}

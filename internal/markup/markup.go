@@ -121,6 +121,15 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 		if strings.HasPrefix(line, ":::") {
 			flush()
 			name := strings.TrimSpace(strings.TrimPrefix(line, ":::"))
+			if name == "分页" && fence == "" {
+				if !haveTitle {
+					errs.Add(pos(ln, indent), "文章缺少标题", "请在第一行写“# 标题”")
+					haveTitle = true
+				}
+				art.Blocks = append(art.Blocks, doc.Block{Kind: doc.PageBreak, Pos: pos(ln, indent)})
+				nlines = append(nlines, 0)
+				continue
+			}
 			switch {
 			case fence != "" && name == "":
 				fence = ""
@@ -129,7 +138,7 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 			case fenceKinds[name] != 0:
 				fence, fencePos = name, pos(ln, indent)
 			default:
-				errs.Add(pos(ln, indent), fmt.Sprintf("不认识的块“::: %s”", name), "可用“::: 落款”（右对齐的署名和日期）或“::: 副题”（标题下居中的副题、署名）")
+				errs.Add(pos(ln, indent), fmt.Sprintf("不认识的块“::: %s”", name), "可用“::: 落款”（右对齐的署名和日期）、“::: 副题”（标题下居中的副题、署名）或单独一行“::: 分页”")
 			}
 			continue
 		}

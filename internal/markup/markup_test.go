@@ -100,7 +100,7 @@ func TestErrors(t *testing.T) {
 		{"code fence", "# t\n\n```\nx\n```\n", "a.md:3:1: 不支持代码块（```）；简报正文请写成普通段落"},
 		{"inline code", "# t\n\n用`x`\n", "a.md:3:2: 不支持代码标记（`）；请删除反引号"},
 		{"h5", "# t\n\n##### 五级\n", "a.md:3:1: 不支持 5 级标题；只能用“# 文章标题”“## 一级标题”“### 二级标题”“#### 三级标题”"},
-		{"unknown block", "# t\n\n::: 表格\n", "a.md:3:1: 不认识的块“::: 表格”；可用“::: 落款”（右对齐的署名和日期）或“::: 副题”（标题下居中的副题、署名）"},
+		{"unknown block", "# t\n\n::: 表格\n", "a.md:3:1: 不认识的块“::: 表格”；可用“::: 落款”（右对齐的署名和日期）、“::: 副题”（标题下居中的副题、署名）或单独一行“::: 分页”"},
 		{"open block", "# t\n\n正文。\n\n::: 落款\n单位\n", "a.md:5:1: “::: 落款”块没有结束；请在块的最后一行之后写一行“:::”"},
 		{"no space after #", "# t\n\n##一、\n", "a.md:3:1: 标题标记“#”后缺少空格；请写成“# 标题”“## 一、小标题”的形式"},
 		{"unclosed bold", "# t\n\n这是**重点\n", "a.md:3:3: 粗体标记“**”没有闭合；请在粗体文字后再写一个“**”"},
@@ -132,4 +132,19 @@ func FuzzMarkup(f *testing.F) {
 			t.Fatalf("title spans lines")
 		}
 	})
+}
+
+// "::: 分页" on a line of its own is a page break; Write gives it back.
+func TestPageBreak(t *testing.T) {
+	a, errs := Parse("a.md", []byte("# 标题\n\n前。\n\n::: 分页\n\n后。\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(a.Blocks) != 3 || a.Blocks[1].Kind != doc.PageBreak {
+		t.Fatalf("%+v", a.Blocks)
+	}
+	out, werrs := Write(a, nil)
+	if len(werrs) > 0 || !strings.Contains(string(out), "\n::: 分页\n") {
+		t.Errorf("Write: %s %v", out, werrs)
+	}
 }

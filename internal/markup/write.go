@@ -51,6 +51,8 @@ func Write(art *doc.Article, photo func(i int, b *doc.Block) (string, error)) ([
 			line(b, "#### ")
 		case doc.Note:
 			line(b, "> ")
+		case doc.PageBreak:
+			out.WriteString("::: 分页\n")
 		case doc.Figure:
 			path, err := photo(i, b)
 			if err != nil {
