@@ -24,7 +24,7 @@ func Inputs(manifestFile string) []string {
 	}
 	// a loose reading: the manifest may be half-written
 	var m struct {
-		Layout   string   `yaml:"layout"`
+		Layout   string      `yaml:"layout"`
 		Articles []yaml.Node `yaml:"articles"`
 	}
 	if len(data) > manifest.MaxManifestBytes || yaml.Unmarshal(data, &m) != nil {
