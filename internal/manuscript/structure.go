@@ -17,7 +17,18 @@ const (
 )
 
 // noteLabels open an editor's note.
-var noteLabels = []string{"编者按：", "编者按:", "【编者按】", "编者的话：", "编者的话:", "编者注：", "按语：", "编后：", "编后语："}
+var noteLabels = []string{"编者按：", "编者按:", "【编者按】", "编者的话：", "编者的话:", "【编者的话】", "编者注：", "按语：", "按语:", "【按语】", "编后：", "编后:", "编后语：", "【编后】"}
+
+// NoteLabel reports whether a paragraph opens with an editor's note label:
+// 编者按：, 【编者按】, 编者的话：, 按语：, 编后：….
+func NoteLabel(t string) bool {
+	for _, l := range noteLabels {
+		if strings.HasPrefix(t, l) {
+			return true
+		}
+	}
+	return false
+}
 
 // Structure recognises an article in paragraphs read from a manuscript:
 // the title (the first paragraph with text; a following centred paragraph
@@ -123,11 +134,9 @@ func bodyBlock(p Para, levels map[int]int, notes *diag.List) doc.Block {
 		notes.Add(p.Pos, fmt.Sprintf("识别为%s，依据%s：“%s”", name, why, clip(t, 24)), "")
 		return doc.Block{Kind: kind, Runs: plainRuns(p.Runs), Pos: p.Pos}
 	}
-	for _, l := range noteLabels {
-		if strings.HasPrefix(t, l) {
-			notes.Add(p.Pos, "识别为编者按", "")
-			return doc.Block{Kind: doc.Note, Runs: boldRuns(p.Runs), Pos: p.Pos}
-		}
+	if NoteLabel(t) {
+		notes.Add(p.Pos, "识别为编者按", "")
+		return doc.Block{Kind: doc.Note, Runs: boldRuns(p.Runs), Pos: p.Pos}
 	}
 	b := doc.Block{Kind: doc.Para, Runs: boldRuns(p.Runs), Pos: p.Pos}
 	if n, lv := runIn(p.Runs); n > 0 {

@@ -32,6 +32,10 @@ func interpret(art *doc.Article, nlines []int, explicitClosing bool) {
 			continue
 		}
 		t := b.PlainText()
+		if manuscript.NoteLabel(t) {
+			b.Kind = doc.Note
+			continue
+		}
 		if nlines[i] == 1 && !anyBold(b.Runs) {
 			switch manuscript.HeadingLine(t) {
 			case 1:
