@@ -40,6 +40,9 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 		}
 	}
 	keepTails(body, tail)
+	if k := len(body) - 1; k >= 0 && isCredit(body[k]) && sp.Closing.Credit != "left" {
+		c.credit(&body[k])
+	}
 	before := ts.LinesBefore
 	if n == 1 {
 		before = ts.FirstBefore
@@ -72,15 +75,19 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 	if c.row > 0 {
 		free := c.rows - c.row - before - titleRows - after
 		if !fits(free) {
-			// Before leaving the rest of the page empty, try the tight
-			// title: no blank line before it at a page's foot, and its
-			// lines on one grid row each.
+			// Before leaving more than a third of the page empty, try a
+			// tighter title.
 			short := c.rows-c.row > c.rows/3 // breaking here would waste a third of the page
+			// First set the title's lines one per grid row, keeping the
+			// blank line before it; then drop that blank line; then both.
+			tightRows := len(tl)
 			switch {
+			case short && lead > c.pitch && fits(c.rows-c.row-before-tightRows-after):
+				lead, titleRows = c.pitch, tightRows
 			case short && fits(c.rows-c.row-titleRows-after):
 				before = 0
-			case short && lead > c.pitch && fits(c.rows-c.row-len(tl)-after):
-				before, lead, titleRows = 0, c.pitch, len(tl)
+			case short && lead > c.pitch && fits(c.rows-c.row-tightRows-after):
+				before, lead, titleRows = 0, c.pitch, tightRows
 			default:
 				c.newPage()
 			}
@@ -187,6 +194,22 @@ func isCredit(b block) bool {
 		}
 	}
 	return false
+}
+
+// credit sets a closing credit line （…供稿） flush right, or centred, at
+// its natural width, without the paragraph indent.
+func (c *composer) credit(b *block) {
+	sp := c.spec
+	ln := b.lines[0]
+	if len(ln.Glyphs) == 0 {
+		return
+	}
+	ln = c.measureLine(strings.TrimSpace(ln.Text), ln.Glyphs[0].Style)
+	x := sp.Left() + sp.BlockW() - ln.Width
+	if sp.Closing.Credit == "center" {
+		x = sp.Left() + (sp.BlockW()-ln.Width)/2
+	}
+	b.lines, b.xs, b.role = []linebreak.Line{ln}, []Len{x}, "credit"
 }
 
 // keepTails sets how many rows must follow each block on the page where

@@ -95,6 +95,7 @@ type Spec struct {
 		Inset       *int             `yaml:"inset"`        // characters between the 落款's longest line and the right edge; default 2
 		DateShift   *int             `yaml:"date_shift"`   // the date starts this many characters right of the unit; default 2
 		LinesBefore *int             `yaml:"lines_before"` // blank grid lines between the text and the 落款; default 1
+		Credit      string           `yaml:"credit"`       // a closing credit line （…供稿）: right (default), left (as a paragraph) or center
 	} `yaml:"closing"`
 	Note struct {
 		Style      `yaml:",inline"`
@@ -476,6 +477,13 @@ func (s *Spec) validate(errs *diag.List) {
 	}
 	if s.Text.PunctCompress != "adjust" && s.Text.PunctCompress != "always" {
 		errs.Add(diag.Pos{File: s.File}, "text.punct_compress 应是 adjust 或 always", "")
+	}
+	switch s.Closing.Credit {
+	case "":
+		s.Closing.Credit = "right"
+	case "right", "left", "center":
+	default:
+		errs.Add(diag.Pos{File: s.File}, "closing.credit 应是 right、left 或 center", "文末（…供稿）一行：right 右对齐，left 按正文段落排，center 居中")
 	}
 	switch s.Text.Fallback {
 	case "":
