@@ -24,8 +24,7 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 	sp := c.spec
 	// Title: centred, balanced lines, fixed leading.
 	ts := sp.Title
-	truns := c.runs(a.Title.Runs, ts.Style)
-	tl := linebreak.Break(truns, c.f, linebreak.Params{Width: sp.BlockW(), Ragged: true, Centered: true, CJKLatinGap: c.gap()})
+	tl := c.titleLines(a.Title)
 	titleRows0 := int((Len(len(tl))*ts.Leading.Abs + c.pitch - 1) / c.pitch)
 	body := c.blocks(n, a, titleRows0+ts.LinesAfter)
 	subtitled := len(body) > 0 && body[0].kind == doc.Subtitle
@@ -134,6 +133,74 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 		c.place(b, need)
 	}
 	c.flushFloat()
+}
+
+// titleLines breaks a title: centred, balanced lines. A line break the
+// editor wrote (a "\n" run: "# " lines one after another, or a title in
+// several Word paragraphs) is kept; a full-width space is a preferred
+// break, never printed: the title is set without it when that fits one
+// line, else broken there. A title of more than three lines is noted.
+func (c *composer) titleLines(t doc.Block) []linebreak.Line {
+	ts := c.spec.Title
+	p := linebreak.Params{Width: c.spec.BlockW(), Ragged: true, Centered: true, CJKLatinGap: c.gap()}
+	brk := func(rs []doc.Run) []linebreak.Line { return linebreak.Break(c.runs(rs, ts.Style), c.f, p) }
+	var segs [][]doc.Run
+	cur := []doc.Run{}
+	for _, r := range t.Runs {
+		if r.Text == "\n" {
+			segs, cur = append(segs, cur), []doc.Run{}
+			continue
+		}
+		cur = append(cur, r)
+	}
+	segs = append(segs, cur)
+	var out []linebreak.Line
+	for _, seg := range segs {
+		if len(seg) == 0 {
+			continue
+		}
+		plain := make([]doc.Run, 0, len(seg))
+		spaced := false
+		for _, r := range seg {
+			if strings.Contains(r.Text, "\u3000") {
+				spaced = true
+				r.Text = strings.ReplaceAll(r.Text, "\u3000", "")
+			}
+			if r.Text != "" {
+				plain = append(plain, r)
+			}
+		}
+		ls := brk(plain)
+		if spaced && len(ls) > 1 {
+			// break at the spaces, then balance each part
+			ls = nil
+			var part []doc.Run
+			flush := func() {
+				if len(part) > 0 {
+					ls = append(ls, brk(part)...)
+					part = nil
+				}
+			}
+			for _, r := range seg {
+				for i, piece := range strings.Split(r.Text, "\u3000") {
+					if i > 0 {
+						flush()
+					}
+					if piece != "" {
+						pr := r
+						pr.Text = piece
+						part = append(part, pr)
+					}
+				}
+			}
+			flush()
+		}
+		out = append(out, ls...)
+	}
+	if len(out) > 3 {
+		c.notes.Add(t.Pos, fmt.Sprintf("标题排成了 %d 行", len(out)), "标题一般不超过 3 行；请缩短标题，或把后半句写成副题（——……）")
+	}
+	return out
 }
 
 // blocks breaks an article's blocks; the lines of a 落款 form one block.

@@ -338,3 +338,42 @@ func TestNewPageAndPageBreak(t *testing.T) {
 		}
 	}
 }
+
+// An editor's line break in a title is kept; a full-width space is a
+// preferred break, never printed; more than three lines is noted.
+func TestTitleBreaks(t *testing.T) {
+	title := func(runs ...string) *doc.Issue {
+		is := issueWith("正文。")
+		var rs []doc.Run
+		for _, r := range runs {
+			rs = append(rs, doc.Run{Text: r})
+		}
+		is.Articles[0].Title = doc.Block{Kind: doc.Title, Runs: rs}
+		return is
+	}
+	lines := func(is *doc.Issue) ([]string, diag.List) {
+		d, notes, errs := ComposeNotes(is, spec(t))
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		ts, _ := items(d, "title")
+		var out []string
+		for _, it := range ts {
+			out = append(out, it.Text)
+		}
+		return out, notes
+	}
+	if got, _ := lines(title("上海市邮政快递行业启动", "\n", "关爱服务月活动")); strings.Join(got, "|") != "上海市邮政快递行业启动|关爱服务月活动" {
+		t.Errorf("forced break: %q", got)
+	}
+	if got, _ := lines(title("短标题\u3000不断")); strings.Join(got, "|") != "短标题不断" {
+		t.Errorf("a space in a title that fits one line: %q", got)
+	}
+	if got, _ := lines(title("浦东邮政管理局参加浦东新区深化产业工人队伍建设改革工作推进会\u3000推动行业技能人才队伍建设")); len(got) < 2 || got[len(got)-1] != "推动行业技能人才队伍建设" {
+		t.Errorf("preferred break: %q", got)
+	}
+	_, notes := lines(title("一", "\n", "二", "\n", "三", "\n", "四"))
+	if !strings.Contains(notes.Error(), "标题排成了 4 行") {
+		t.Errorf("no note for a 4-line title: %v", notes)
+	}
+}

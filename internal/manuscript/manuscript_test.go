@@ -127,7 +127,7 @@ func TestRunInAndFonts(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	want := "title:标题第二行标题\nsubtitle:（浦东新区教育局供稿）\npara:正文。\nh1:落实责任\npara:（一）加强组织领导。成立专班。\n" +
+	want := "title:标题\n第二行标题\nsubtitle:（浦东新区教育局供稿）\npara:正文。\nh1:落实责任\npara:（一）加强组织领导。成立专班。\n" +
 		"para:1.明确分工。各处室。\nfigure:图为现场\nh1:总结\npara:正文。\nclosing:上海市邮政管理局\nclosing:2026年3月20日\n"
 	if got := kinds(art); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

@@ -67,8 +67,8 @@ func Structure(file string, paras []Para) (art *doc.Article, notes diag.List, er
 	rest := append(append([]Para{}, ps[:ti]...), ps[ti+1:]...)
 	// a title broken over several centred paragraphs in the same large size
 	for len(rest) > ti && rest[ti].Image == nil && continuesTitle(title, rest[ti]) {
-		art.Title.Runs = append(art.Title.Runs, plainRuns(rest[ti].Runs)...)
-		notes.Add(rest[ti].Pos, "与上一段合为文章标题（同为居中的大字）", "")
+		art.Title.Runs = append(append(art.Title.Runs, doc.Run{Text: "\n", Pos: rest[ti].Pos}), plainRuns(rest[ti].Runs)...)
+		notes.Add(rest[ti].Pos, "与上一段合为文章标题，在此处转行（同为居中的大字）", "")
 		rest = append(rest[:ti], rest[ti+1:]...)
 	}
 	// subtitles and bylines right under the title

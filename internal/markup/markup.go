@@ -62,6 +62,7 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 	fence := "" // the open ::: block's kind
 	var fencePos diag.Pos
 	haveTitle := false
+	titleEnd := 0 // the source line where the title ends
 	var para []lineRef // lines of the open paragraph
 	paraKind := doc.Para
 
@@ -206,6 +207,13 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 			b := doc.Block{Kind: kind, Pos: pos(ln, bodyCol)}
 			b.Runs = inline(file, []lineRef{{text: body, line: ln, col: bodyCol}}, &errs)
 			if kind == doc.Title {
+				if haveTitle && art.Title.Runs != nil && titleEnd == ln-1 && len(art.Blocks) == 0 {
+					// "# " lines one after another: one title, broken where the editor broke it
+					nl := doc.Run{Text: "\n", Pos: pos(ln, indent)}
+					art.Title.Runs = append(append(art.Title.Runs, nl), b.Runs...)
+					titleEnd = ln
+					continue
+				}
 				if haveTitle && art.Title.Runs != nil {
 					errs.Add(pos(ln, indent), "一篇文章只能有一个标题（“# ”）", fmt.Sprintf("第 %d 行已有标题；其他小标题请用“## ”或“### ”", art.Title.Pos.Line))
 					continue
@@ -215,6 +223,7 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 				}
 				haveTitle = true
 				art.Title = b
+				titleEnd = ln
 				continue
 			}
 			if !haveTitle {

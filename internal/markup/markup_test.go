@@ -148,3 +148,22 @@ func TestPageBreak(t *testing.T) {
 		t.Errorf("Write: %s %v", out, werrs)
 	}
 }
+
+// "# " lines one after another are one title broken there; Write gives
+// them back.
+func TestTitleLines(t *testing.T) {
+	a, errs := Parse("a.md", []byte("# 上海市邮政快递行业启动\n# 关爱服务月活动\n\n正文。\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if a.Title.PlainText() != "上海市邮政快递行业启动\n关爱服务月活动" {
+		t.Fatalf("title %q", a.Title.PlainText())
+	}
+	out, _ := Write(a, nil)
+	if !strings.HasPrefix(string(out), "# 上海市邮政快递行业启动\n# 关爱服务月活动\n") {
+		t.Errorf("Write: %s", out)
+	}
+	if _, errs := Parse("b.md", []byte("# 一\n\n正文\n\n# 二\n")); len(errs) == 0 {
+		t.Error("a second title after text must stay an error")
+	}
+}

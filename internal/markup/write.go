@@ -24,7 +24,17 @@ func Write(art *doc.Article, photo func(i int, b *doc.Block) (string, error)) ([
 		}
 		out.WriteString(prefix + t + "\n")
 	}
-	line(&art.Title, "# ")
+	// a title broken by the editor: one "# " line per part
+	part := doc.Block{Pos: art.Title.Pos}
+	for _, r := range art.Title.Runs {
+		if r.Text == "\n" {
+			line(&part, "# ")
+			part.Runs = nil
+			continue
+		}
+		part.Runs = append(part.Runs, r)
+	}
+	line(&part, "# ")
 	fence := ""
 	for i := range art.Blocks {
 		b := &art.Blocks[i]
