@@ -62,7 +62,7 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 	fence := "" // the open ::: block's kind
 	var fencePos diag.Pos
 	haveTitle := false
-	titleEnd := 0 // the source line where the title ends
+	titleEnd := 0      // the source line where the title ends
 	var para []lineRef // lines of the open paragraph
 	paraKind := doc.Para
 
