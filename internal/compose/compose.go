@@ -37,6 +37,10 @@ type block struct {
 	tail  int
 	after int     // blank grid rows after the block
 	fig   *figure // a photo with its caption; lines is empty
+	// row holds photos side by side (fig then gives the row's rows), in
+	// columns colW wide, gap apart.
+	row       []*figure
+	colW, gap Len
 }
 
 // figure is a photo placed at its printed size with its caption below.

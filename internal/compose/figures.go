@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"strings"
 
 	"jianbao/internal/display"
 	"jianbao/internal/doc"
@@ -12,6 +13,13 @@ import (
 // text block, or its natural size if smaller, and never taller than a page
 // can hold with its caption; it is scaled to the layout's print resolution.
 func (c *composer) figure(art, n int, b doc.Block) (block, bool) {
+	return c.figureIn(art, n, b, c.spec.BlockW())
+}
+
+// figureIn sizes a photo for a column colW wide: its width as written
+// (a share of the text block, mm or characters) or its natural size,
+// never wider than the column.
+func (c *composer) figureIn(art, n int, b doc.Block, colW Len) (block, bool) {
 	sp := c.spec
 	pic := b.Picture
 	if pic == nil {
@@ -25,14 +33,21 @@ func (c *composer) figure(art, n int, b doc.Block) (block, bool) {
 	}
 	if len(b.Runs) > 0 {
 		f.capGap = cs.Gap.Abs
-		f.caption = linebreak.Break(c.runs(b.Runs, cs.Style), c.f, linebreak.Params{Width: sp.BlockW() - 4*f.capSize, Ragged: true, Centered: true, CJKLatinGap: c.gap()})
+		capW := colW - 4*f.capSize
+		if colW < sp.BlockW() {
+			capW = colW // side by side: the caption as wide as its column
+		}
+		f.caption = linebreak.Break(c.runs(b.Runs, cs.Style), c.f, linebreak.Params{Width: capW, Ragged: true, Centered: true, CJKLatinGap: c.gap()})
 	}
 	capH := f.capGap + Len(len(f.caption))*f.capLead
 	dpi := pic.DPI
 	if dpi < 10 || dpi > 10000 {
 		dpi = float64(sp.Image.DefaultDPI)
 	}
-	f.w = min(sp.BlockW(), display.Round(float64(pic.W)*72000/dpi))
+	f.w = min(colW, display.Round(float64(pic.W)*72000/dpi))
+	if w, ok := c.width(b.Width); ok {
+		f.w = min(colW, w)
+	}
 	f.h = display.Round(float64(f.w) * float64(pic.H) / float64(pic.W))
 	maxRows := c.rows
 	if c.figMax > 0 && c.figMax < maxRows {
@@ -62,6 +77,62 @@ func (c *composer) figure(art, n int, b doc.Block) (block, bool) {
 	}
 	f.data, f.format = data, format
 	return block{kind: b.Kind, role: "figure", id: fmt.Sprintf("a%d.p%d", art, n), fig: f, x: sp.Left()}, true
+}
+
+// width reads a photo's width as written: "50%" of the text block,
+// "60mm", "12字".
+func (c *composer) width(s string) (Len, bool) {
+	var v float64
+	var unit string
+	for _, u := range []string{"%", "mm", "字"} {
+		if strings.HasSuffix(s, u) {
+			if _, err := fmt.Sscanf(strings.TrimSuffix(s, u), "%g", &v); err != nil || v <= 0 {
+				return 0, false
+			}
+			unit = u
+		}
+	}
+	switch unit {
+	case "%":
+		return display.Round(float64(c.spec.BlockW()) * min(v, 100) / 100), true
+	case "mm":
+		return display.MM(v), true
+	case "字":
+		return display.Round(float64(c.spec.CharPitch()) * v), true
+	}
+	return 0, false
+}
+
+// figureRow sets photos side by side in equal columns two characters
+// apart, each with its own caption; the row takes the rows of the
+// tallest.
+func (c *composer) figureRow(art, n int, bs []doc.Block) (block, bool) {
+	sp := c.spec
+	gap := 2 * sp.CharPitch()
+	colW := (sp.BlockW() - Len(len(bs)-1)*gap) / Len(len(bs))
+	var figs []*figure
+	first := block{}
+	for i, b := range bs {
+		fb, ok := c.figureIn(art, n+i, b, colW)
+		if !ok {
+			continue
+		}
+		if len(figs) == 0 {
+			first = fb
+		}
+		figs = append(figs, fb.fig)
+	}
+	if len(figs) == 0 {
+		return block{}, false
+	}
+	row := *first.fig
+	for _, f := range figs {
+		row.rows = max(row.rows, f.rows)
+	}
+	first.fig = &row
+	first.row = figs
+	first.colW, first.gap = colW, gap
+	return first, true
 }
 
 // figureFlow places a photo where it is written, or, when it does not
@@ -96,6 +167,28 @@ func (c *composer) placeFigure(b block) {
 		c.newPage()
 	}
 	sp := c.spec
+	if len(b.row) > 0 {
+		// side by side: photos top-aligned, centred in their columns,
+		// each caption under its photo; the row centred in its rows
+		var tallest Len
+		for _, g := range b.row {
+			tallest = max(tallest, g.h+g.capGap+Len(len(g.caption))*g.capLead)
+		}
+		top := c.rowTop(c.row) + (Len(f.rows)*c.pitch-tallest)/2
+		for i, g := range b.row {
+			x0 := sp.Left() + Len(i)*(b.colW+b.gap)
+			id := fmt.Sprintf("%s.%d", b.id, i+1)
+			c.page.Items = append(c.page.Items, display.Item{Kind: display.Image, Role: "figure", Line: id,
+				X: x0 + (b.colW-g.w)/2, Y: top, W: g.w, H: g.h, Image: g.data, ImgFmt: g.format})
+			y := top + g.h + g.capGap
+			for k, ln := range g.caption {
+				c.emit(ln, "caption", fmt.Sprintf("%s.c%d", id, k+1), x0+(b.colW-ln.Width)/2, baseline(y, g.capLead, g.capSize), g.capSize, g.capColor)
+				y += g.capLead
+			}
+		}
+		c.row = min(c.row+f.rows, c.rows)
+		return
+	}
 	capH := f.capGap + Len(len(f.caption))*f.capLead
 	top := c.rowTop(c.row) + (Len(f.rows)*c.pitch-f.h-capH)/2
 	c.page.Items = append(c.page.Items, display.Item{Kind: display.Image, Role: "figure", Line: b.id,

@@ -232,6 +232,17 @@ func (c *composer) blocks(n int, a *doc.Article, head int) []block {
 			bi = end - 1
 			continue
 		}
+		if a.Blocks[bi].Kind == doc.Figure && bi+1 < len(a.Blocks) && a.Blocks[bi+1].Beside {
+			end := bi + 1
+			for end < len(a.Blocks) && a.Blocks[end].Beside && end-bi < 3 {
+				end++
+			}
+			if blk, ok := c.figureRow(n, bi+1, a.Blocks[bi:end]); ok {
+				body = append(body, blk)
+			}
+			bi = end - 1
+			continue
+		}
 		if a.Blocks[bi].Kind == doc.PageBreak {
 			body = append(body, block{kind: doc.PageBreak})
 			continue

@@ -377,3 +377,40 @@ func TestTitleBreaks(t *testing.T) {
 		t.Errorf("no note for a 4-line title: %v", notes)
 	}
 }
+
+// A photo's width as written (share of the block, mm, characters); two
+// photos side by side, top-aligned in equal columns, each caption under
+// its own photo, nothing overlapping.
+func TestPhotoWidthsAndRows(t *testing.T) {
+	sp := spec(t)
+	for w, want := range map[string]Len{"50%": sp.BlockW() / 2, "60mm": display.MM(60), "12字": 12 * sp.CharPitch()} {
+		is := issueWith("正文。")
+		fb := figBlock(t, 4000, 3000, "图为现场")
+		fb.Width = w
+		is.Articles[0].Blocks = append(is.Articles[0].Blocks, fb)
+		imgs, _ := items(compose(t, is), "figure")
+		if d := imgs[0].W - want; d > 1 || d < -1 {
+			t.Errorf("width %s: printed %v, want %v", w, imgs[0].W, want)
+		}
+	}
+	is := issueWith("正文。")
+	left, right := figBlock(t, 1600, 1200, "图为左边的照片"), figBlock(t, 1200, 1600, "图为右边的照片，说明较长需要转行排")
+	right.Beside = true
+	is.Articles[0].Blocks = append(is.Articles[0].Blocks, left, right, para("其后正文。"))
+	d := compose(t, is)
+	imgs, ip := items(d, "figure")
+	caps, _ := items(d, "caption")
+	if len(imgs) != 2 || ip[0] != ip[1] || imgs[0].Y != imgs[1].Y || imgs[0].X+imgs[0].W >= imgs[1].X {
+		t.Fatalf("not side by side: %+v", imgs)
+	}
+	for _, c := range caps {
+		owner := imgs[0]
+		if c.X > imgs[0].X+imgs[0].W {
+			owner = imgs[1]
+		}
+		if c.Y <= owner.Y+owner.H || c.X < owner.X-sp.CharPitch()*2 || c.X+c.W > owner.X+owner.W+sp.CharPitch()*2 {
+			t.Errorf("caption %q not under its photo", c.Text)
+		}
+	}
+	checkPages(t, 0, d, nil, sp.Left(), sp.Top(), sp.Left()+sp.BlockW(), sp.Top()+sp.BlockH())
+}

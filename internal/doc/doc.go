@@ -78,6 +78,12 @@ type Block struct {
 	Image    string // path as written
 	ImageAbs string // resolved path
 	Picture  *picture.Picture
+	// Width is the printed width as written: "50%" of the text block,
+	// "60mm", or "12字" (characters); empty for the natural width.
+	Width string
+	// Beside sets this photo in one row with the photo before it, each
+	// with its own caption.
+	Beside bool
 	// ImageData holds the photo's bytes when it came from inside a
 	// manuscript (a .docx) rather than from a file.
 	ImageData []byte

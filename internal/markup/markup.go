@@ -26,7 +26,8 @@ const (
 )
 
 var (
-	imageLine   = regexp.MustCompile(`^!\[([^\]]*)\]\(([^)]*)\)$`)
+	imageLine   = regexp.MustCompile(`^!\[([^\]]*)\]\(([^)]*)\)(?:\{\s*width\s*=\s*([^}]*)\})?$`)
+	widthValue  = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*(%|mm|字)$`)
 	orderedList = regexp.MustCompile(`^[0-9]+[.)][ \t]`)
 	htmlTag     = regexp.MustCompile(`<(/?[A-Za-z][A-Za-z0-9-]*|!--)`)
 	link        = regexp.MustCompile(`\[[^\]]*\]\([^)]*\)`)
@@ -63,6 +64,7 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 	var fencePos diag.Pos
 	haveTitle := false
 	titleEnd := 0      // the source line where the title ends
+	lastImageLine := 0 // the source line of the last photo
 	var para []lineRef // lines of the open paragraph
 	paraKind := doc.Para
 
@@ -255,7 +257,7 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 			flush()
 			m := imageLine.FindStringSubmatch(line)
 			if m == nil {
-				errs.Add(pos(ln, indent), "图片写法不正确", "请单独一行写成“![图片说明](photos/图片.jpg)”")
+				errs.Add(pos(ln, indent), "图片写法不正确", "请单独一行写成“![图片说明](photos/图片.jpg)”，可加宽度“{width=50%}”")
 				continue
 			}
 			if strings.TrimSpace(m[2]) == "" {
@@ -263,6 +265,18 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 				continue
 			}
 			b := doc.Block{Kind: doc.Figure, Pos: pos(ln, indent), Image: strings.TrimSpace(m[2])}
+			if w := strings.TrimSpace(m[3]); m[3] != "" {
+				if wm := widthValue.FindStringSubmatch(w); wm == nil {
+					errs.Add(pos(ln, indent), fmt.Sprintf("图片宽度 %q 写法不对", w), "请写成 {width=50%}（版心宽的百分比）、{width=60mm} 或 {width=12字}")
+				} else {
+					b.Width = wm[1] + wm[2]
+				}
+			}
+			// photos on consecutive lines stand side by side
+			if n := len(art.Blocks); n > 0 && art.Blocks[n-1].Kind == doc.Figure && lastImageLine == ln-1 {
+				b.Beside = true
+			}
+			lastImageLine = ln
 			if cap := strings.TrimSpace(m[1]); cap != "" {
 				b.Runs = inline(file, []lineRef{{text: cap, line: ln, col: indent + 2}}, &errs)
 			}

@@ -107,7 +107,7 @@ func TestErrors(t *testing.T) {
 		{"invalid utf-8", "# t\n\n\xe4\xb8\n", "a.md:3: 不是有效的 UTF-8 编码（第 5 字节）；请将文件另存为 UTF-8 编码"},
 		{"nul", "# t\n\n正\x00文\n", "a.md:3:2: 文件中有空字符（NUL）；请删除该字符或重新保存为纯文本"},
 		{"control", "# t\n\n正\x1b文\n", "a.md:3:2: 有不可见的控制字符 U+001B；请删除该字符（常见于从其他软件粘贴的文字）"},
-		{"bad image", "# t\n\n![图](\n", "a.md:3:1: 图片写法不正确；请单独一行写成“![图片说明](photos/图片.jpg)”"},
+		{"bad image", "# t\n\n![图](\n", "a.md:3:1: 图片写法不正确；请单独一行写成“![图片说明](photos/图片.jpg)”，可加宽度“{width=50%}”"},
 		{"rule", "# t\n\n---\n", "a.md:3:1: 不支持分隔线或“===”“---”标题写法；标题请用“# ”开头"},
 	}
 	for _, c := range cases {
@@ -165,5 +165,25 @@ func TestTitleLines(t *testing.T) {
 	}
 	if _, errs := Parse("b.md", []byte("# 一\n\n正文\n\n# 二\n")); len(errs) == 0 {
 		t.Error("a second title after text must stay an error")
+	}
+}
+
+// {width=…} after a photo, and photos on consecutive lines side by side.
+func TestPhotoSyntax(t *testing.T) {
+	src := "# 标题\n\n正文。\n\n![左](a.jpg){width=48%}\n![右](b.jpg)\n\n![单独](c.jpg){width=60mm}\n"
+	a, errs := Parse("a.md", []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	f := a.Blocks[1:]
+	if f[0].Width != "48%" || f[0].Beside || !f[1].Beside || f[2].Beside || f[2].Width != "60mm" {
+		t.Fatalf("%+v", f)
+	}
+	out, _ := Write(a, func(i int, b *doc.Block) (string, error) { return b.Image, nil })
+	if !strings.Contains(string(out), "![左](a.jpg){width=48%}\n![右](b.jpg)\n\n![单独](c.jpg){width=60mm}\n") {
+		t.Errorf("Write:\n%s", out)
+	}
+	if _, errs := Parse("b.md", []byte("# 标题\n\n![图](a.jpg){width=half}\n")); len(errs) != 1 || !strings.Contains(errs[0].Error(), "图片宽度 \"half\" 写法不对") {
+		t.Errorf("bad width: %v", errs)
 	}
 }

@@ -73,7 +73,17 @@ func Write(art *doc.Article, photo func(i int, b *doc.Block) (string, error)) ([
 			if !ok || strings.ContainsAny(cap, "[]") {
 				errs.Add(b.Pos, "图片说明含有 Markdown 标记符号（“**”“[]”等）", "请在原文件中改写图片说明后再转换")
 			}
-			out.WriteString("![" + cap + "](" + path + ")\n")
+			w := ""
+			if b.Width != "" {
+				w = "{width=" + b.Width + "}"
+			}
+			if b.Beside {
+				// side by side: on the line right after the photo before
+				o := strings.TrimSuffix(out.String(), "\n\n")
+				out.Reset()
+				out.WriteString(o + "\n")
+			}
+			out.WriteString("![" + cap + "](" + path + ")" + w + "\n")
 		default:
 			line(b, "")
 		}
