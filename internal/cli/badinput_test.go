@@ -123,7 +123,7 @@ func TestBadInputs(t *testing.T) {
 		{"NUL byte", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "正文", "正\x00文") }, "",
 			[]string{`DIR/articles/01.md:3:2: 文件中有空字符（NUL）；请删除该字符或重新保存为纯文本`}},
 		{"table", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "正文第一段。", "| 甲 | 乙 |") }, "",
-			[]string{`DIR/articles/01.md:3:1: 不支持表格；请把表格内容改写为段落`}},
+			[]string{`DIR/articles/01.md:3:1: 表格只有一行；表格至少要有表头行和对齐行，如“| 项目 | 数量 |”下一行写“|---|--:|”`}},
 		{"list", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "正文第一段。", "- 一项") }, "",
 			[]string{`DIR/articles/01.md:3:1: 不支持列表；请写成段落；需要序号时直接写“1.”“（1）”，后面不加空格`}},
 		{"link", func(t *testing.T, d string) {

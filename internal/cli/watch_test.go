@@ -92,7 +92,7 @@ func TestWatch(t *testing.T) {
 	// a broken article: one line saying so, the error on stderr, PDF kept
 	touch(art, append(append([]byte{}, orig...), "\n| 表格 |\n"...))
 	lines = waitLines(t, &out, 3)
-	if !strings.Contains(lines[2], "1 处问题，PDF 未更新") || !strings.Contains(errb.String(), "01.md:") || !strings.Contains(errb.String(), "不支持表格") {
+	if !strings.Contains(lines[2], "1 处问题，PDF 未更新") || !strings.Contains(errb.String(), "01.md:") || !strings.Contains(errb.String(), "表格只有一行") {
 		t.Fatalf("broken rebuild: %q / %q", lines[2], errb.String())
 	}
 	if now, _ := os.ReadFile(pdf); !bytes.Equal(now, second) {

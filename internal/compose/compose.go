@@ -41,6 +41,7 @@ type block struct {
 	// columns colW wide, gap apart.
 	row       []*figure
 	colW, gap Len
+	tab       *tableBlock // a table; lines is empty
 }
 
 // figure is a photo placed at its printed size with its caption below.
@@ -64,6 +65,9 @@ func startRows(b block) int {
 	if b.fig != nil {
 		return b.fig.rows
 	}
+	if b.tab != nil {
+		return b.tab.start
+	}
 	if b.tail > 0 && len(b.lines) <= 3 {
 		return len(b.lines) + b.tail
 	}
@@ -73,7 +77,7 @@ func startRows(b block) int {
 // startsOn reports whether b can start on a page with free rows.
 func startsOn(b block, free int) bool {
 	want := startRows(b)
-	if b.fig != nil {
+	if b.fig != nil || b.tab != nil {
 		return free >= want
 	}
 	return free >= want && fit(free, len(b.lines), true) >= min(want, len(b.lines))

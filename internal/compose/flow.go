@@ -116,6 +116,10 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 			c.figureFlow(b)
 			continue
 		}
+		if b.tab != nil {
+			c.placeTable(b)
+			continue
+		}
 		if b.kind == doc.Closing {
 			if c.row > 0 && c.rows-c.row < b.before+len(b.lines) {
 				c.newPage()
@@ -241,6 +245,12 @@ func (c *composer) blocks(n int, a *doc.Article, head int) []block {
 				body = append(body, blk)
 			}
 			bi = end - 1
+			continue
+		}
+		if a.Blocks[bi].Kind == doc.Table {
+			if blk, ok := c.table(n, bi+1, a.Blocks[bi]); ok {
+				body = append(body, blk)
+			}
 			continue
 		}
 		if a.Blocks[bi].Kind == doc.PageBreak {

@@ -414,3 +414,84 @@ func TestPhotoWidthsAndRows(t *testing.T) {
 	}
 	checkPages(t, 0, d, nil, sp.Left(), sp.Top(), sp.Left()+sp.BlockW(), sp.Top()+sp.BlockH())
 }
+
+func cellRuns(s string) []doc.Run { return []doc.Run{{Text: s}} }
+
+func tableDoc(rows int, cols []string, wide string) doc.Block {
+	t := &doc.TableData{Header: 1, Align: []byte{0, 'r', 'r'}}
+	var head []doc.Cell
+	for _, h := range cols {
+		head = append(head, doc.Cell{Runs: cellRuns(h), Span: 1})
+	}
+	t.Rows = append(t.Rows, head)
+	for i := 0; i < rows; i++ {
+		name := fmt.Sprintf("第%d区", i+1)
+		if i == 0 {
+			name = wide
+		}
+		t.Rows = append(t.Rows, []doc.Cell{{Runs: cellRuns(name), Span: 1}, {Runs: cellRuns(fmt.Sprintf("%d,%03d.5", i+1, i*7)), Span: 1}, {Runs: cellRuns(fmt.Sprintf("%d.%d%%", i, i%10)), Span: 1}})
+	}
+	return doc.Block{Kind: doc.Table, Table: t, Runs: cellRuns("表1 各区快递业务量")}
+}
+
+// A table: title above, header in 黑体, numbers right-aligned, long cells
+// wrapped, broken between rows with the header repeated; every cell's
+// text placed; nothing outside the block or overlapping.
+func TestTable(t *testing.T) {
+	sp := spec(t)
+	is := issueWith(filler(28 * 6))
+	is.Articles[0].Blocks = append(is.Articles[0].Blocks, tableDoc(40, []string{"区", "业务量（万件）", "同比"}, "浦东新区（含临港新片区）邮政快递业务合计"), para("表后正文。"))
+	d, notes, errs := ComposeNotes(is, sp)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	heads, hp := items(d, "table.head")
+	cells, _ := items(d, "table")
+	titles, _ := items(d, "table.title")
+	if len(titles) != 1 || titles[0].Text != "表1 各区快递业务量" {
+		t.Errorf("title: %+v", titles)
+	}
+	if len(hp) < 6 || hp[len(hp)-1] == hp[0] {
+		t.Errorf("the header is not repeated on the next page: pages %v", hp)
+	}
+	for _, h := range heads {
+		if h.Glyphs[0].Face != "NotoSansSC-Medium" {
+			t.Errorf("header %q in %s, want 黑体", h.Text, h.Glyphs[0].Face)
+		}
+	}
+	text := ""
+	for _, c := range cells {
+		text += c.Text
+	}
+	for i := 1; i <= 40; i++ {
+		if !strings.Contains(text, fmt.Sprintf("%d,%03d.5", i, (i-1)*7)) {
+			t.Errorf("row %d's number is missing", i)
+		}
+	}
+	if !strings.Contains(text, "浦东新区（含临港新片区）") {
+		t.Error("the long cell is missing")
+	}
+	// numbers flush right in their column: the right edges of column 2 agree
+	right := map[Len]int{}
+	for _, c := range cells {
+		if strings.Contains(c.Text, ",") {
+			right[c.X+c.W]++
+		}
+	}
+	if len(right) != 1 {
+		t.Errorf("column 2 is not right-aligned: %v", right)
+	}
+	checkPages(t, 0, d, notes, sp.Left(), sp.Top(), sp.Left()+sp.BlockW(), sp.Top()+sp.BlockH())
+	// too wide: 20 columns of long numbers
+	wide := &doc.TableData{Header: 1}
+	var row []doc.Cell
+	for i := 0; i < 20; i++ {
+		row = append(row, doc.Cell{Runs: cellRuns("12345678.90"), Span: 1})
+	}
+	wide.Rows = [][]doc.Cell{row, row}
+	is = issueWith("正文。")
+	is.Articles[0].Blocks = append(is.Articles[0].Blocks, doc.Block{Kind: doc.Table, Table: wide, Pos: diag.Pos{File: "a.md", Line: 9, Col: 1}})
+	if _, errs := Compose(is, sp); len(errs) != 1 || !strings.Contains(errs[0].Error(), "a.md:9:1: 表格太宽：20 列至少要") {
+		t.Errorf("too wide: %v", errs)
+	}
+}

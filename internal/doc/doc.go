@@ -63,10 +63,11 @@ const (
 	Subtitle // a centred line under the title: a —— subtitle or a byline
 	Closing  // one line of the 落款 (unit, date): set right, kept with the text
 	PageBreak
+	Table // a table (Block.Table); Runs hold its title (表1 …), if any
 )
 
 func (k Kind) String() string {
-	return [...]string{"title", "h1", "h2", "para", "note", "figure", "h3", "subtitle", "closing", "pagebreak"}[k]
+	return [...]string{"title", "h1", "h2", "para", "note", "figure", "h3", "subtitle", "closing", "pagebreak", "table"}[k]
 }
 
 // Block is a paragraph-level element.
@@ -84,6 +85,8 @@ type Block struct {
 	// Beside sets this photo in one row with the photo before it, each
 	// with its own caption.
 	Beside bool
+	// Table only.
+	Table *TableData
 	// ImageData holds the photo's bytes when it came from inside a
 	// manuscript (a .docx) rather than from a file.
 	ImageData []byte
@@ -110,4 +113,34 @@ func (b *Block) PlainText() string {
 		buf = append(buf, r.Text...)
 	}
 	return string(buf)
+}
+
+// TableData is a table's cells, row by row.
+type TableData struct {
+	Rows   [][]Cell
+	Header int    // leading rows that form the header (repeated on each page)
+	Align  []byte // per column: 'l', 'c' or 'r'; 0 for the default
+}
+
+// Cell is one table cell. Span is how many columns it covers (1 or
+// more); a cell covered by a merge from above (Word's vMerge) is Merged
+// and prints nothing.
+type Cell struct {
+	Runs   []Run
+	Span   int
+	Merged bool
+	Pos    diag.Pos
+}
+
+// Columns is the table's column count.
+func (t *TableData) Columns() int {
+	n := 0
+	for _, r := range t.Rows {
+		w := 0
+		for _, c := range r {
+			w += max(1, c.Span)
+		}
+		n = max(n, w)
+	}
+	return n
 }

@@ -108,6 +108,15 @@ type Spec struct {
 		Leading Length `yaml:"leading"` // line height of a caption; 0: 1.5 × size
 		Gap     Length `yaml:"gap"`     // from the photo's bottom edge to the caption's first line box
 	} `yaml:"caption"`
+	Table struct {
+		Style      `yaml:",inline"` // body cells (default 仿宋 四号)
+		MinSize    Length           `yaml:"min_size"`    // a table too wide at size is set at this size (default 小四)
+		HeaderFont string           `yaml:"header_font"` // font role of the header row (default the heading1 font, 黑体)
+		TitleFont  string           `yaml:"title_font"`  // font role of the title 表1 … above the table (default heading1's)
+		Rules      string           `yaml:"rules"`       // grid (every cell ruled, the default) or three-line (三线表)
+		Rule       Length           `yaml:"rule"`        // thickness of the rules (0.5pt); the outer rules of a three-line table are twice as thick
+		Padding    Length           `yaml:"padding"`     // space inside each cell (0.3em)
+	} `yaml:"table"`
 	PageNumber struct {
 		Style     `yaml:",inline"`
 		Below     Length `yaml:"below"`
@@ -440,7 +449,7 @@ func (s *Spec) validate(errs *diag.List) {
 	styles := map[string]*Style{
 		"masthead": &s.Masthead.Style, "classification": &s.Classification, "issue_line": &s.IssueLine.Style,
 		"editor_line": &s.EditorLine.Style, "title": &s.Title.Style, "body": &s.Body, "heading1": &s.Heading1,
-		"heading2": &s.Heading2, "heading3": &s.Heading3, "subtitle": &s.Subtitle, "closing": &s.Closing.Style, "note": &s.Note.Style, "caption": &s.Caption.Style, "page_number": &s.PageNumber.Style,
+		"heading2": &s.Heading2, "heading3": &s.Heading3, "subtitle": &s.Subtitle, "closing": &s.Closing.Style, "note": &s.Note.Style, "caption": &s.Caption.Style, "table": &s.Table.Style, "page_number": &s.PageNumber.Style,
 		"distribution": &s.Distribution.Style,
 	}
 	for name, st := range styles {
@@ -477,6 +486,14 @@ func (s *Spec) validate(errs *diag.List) {
 	}
 	if s.Text.PunctCompress != "adjust" && s.Text.PunctCompress != "always" {
 		errs.Add(diag.Pos{File: s.File}, "text.punct_compress 应是 adjust 或 always", "")
+	}
+	if s.Table.Rules != "grid" && s.Table.Rules != "three-line" {
+		errs.Add(diag.Pos{File: s.File}, "table.rules 应是 grid 或 three-line", "grid：每格都有线（GB 默认）；three-line：三线表")
+	}
+	for _, f := range []string{s.Table.HeaderFont, s.Table.TitleFont} {
+		if _, ok := s.Fonts[f]; !ok {
+			errs.Add(diag.Pos{File: s.File}, fmt.Sprintf("table 的字体角色 %q 没有定义", f), "请使用 fonts 下定义的角色名")
+		}
 	}
 	switch s.Closing.Credit {
 	case "":
@@ -539,6 +556,34 @@ func (s *Spec) defaults() {
 	if s.Closing.Font == "" && !s.Closing.Size.Set {
 		s.Closing.Style = s.Body
 		s.Closing.Indent = 0
+	}
+	t := &s.Table
+	if t.Font == "" {
+		t.Font = s.Body.Font
+	}
+	if !t.Size.Set {
+		t.Size = Length{Abs: display.PtF(14), Set: true} // 四号
+	}
+	if !t.MinSize.Set {
+		t.MinSize = Length{Abs: display.PtF(12), Set: true} // 小四
+	}
+	if t.Color == "" {
+		t.Color = s.Body.Color
+	}
+	if t.HeaderFont == "" {
+		t.HeaderFont = s.Heading1.Font
+	}
+	if t.TitleFont == "" {
+		t.TitleFont = s.Heading1.Font
+	}
+	if t.Rules == "" {
+		t.Rules = "grid"
+	}
+	if !t.Rule.Set {
+		t.Rule = Length{Abs: display.PtF(0.5), Set: true}
+	}
+	if !t.Padding.Set {
+		t.Padding = Length{MilliEm: 300, IsEm: true, Set: true}
 	}
 	for _, p := range []struct {
 		v   **int

@@ -6,7 +6,10 @@
 // note.
 package manuscript
 
-import "jianbao/internal/diag"
+import (
+	"jianbao/internal/diag"
+	"jianbao/internal/doc"
+)
 
 // Align is a paragraph's alignment as the producer set it.
 type Align int
@@ -59,4 +62,10 @@ type Para struct {
 	Outline int  // heading level from a heading style or outline level, 1-based; 0: none
 	Title   bool // set in the producer's Title style
 	Image   *Image
+	// Table is a table in place of the paragraph: its cells' runs are
+	// already read (hints dropped but bold), Header is the header rows.
+	Table *doc.TableData
 }
+
+// isText reports whether the paragraph holds text (not a photo or a table).
+func (p Para) isText() bool { return p.Image == nil && p.Table == nil }

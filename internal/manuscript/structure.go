@@ -41,7 +41,7 @@ func NoteLabel(t string) bool {
 func Structure(file string, paras []Para) (art *doc.Article, notes diag.List, errs diag.List) {
 	ps := make([]Para, 0, len(paras))
 	for _, p := range paras {
-		if p.Image == nil {
+		if p.isText() {
 			p = trimPara(p)
 			if len(p.Runs) == 0 {
 				continue
@@ -52,7 +52,7 @@ func Structure(file string, paras []Para) (art *doc.Article, notes diag.List, er
 	art = &doc.Article{File: file}
 	ti := -1
 	for i, p := range ps {
-		if p.Image == nil {
+		if p.isText() {
 			ti = i
 			break
 		}
@@ -66,14 +66,14 @@ func Structure(file string, paras []Para) (art *doc.Article, notes diag.List, er
 	notes.Add(title.Pos, "识别为文章标题：“"+clip(text(title.Runs), 24)+"”", "")
 	rest := append(append([]Para{}, ps[:ti]...), ps[ti+1:]...)
 	// a title broken over several centred paragraphs in the same large size
-	for len(rest) > ti && rest[ti].Image == nil && continuesTitle(title, rest[ti]) {
+	for len(rest) > ti && rest[ti].isText() && continuesTitle(title, rest[ti]) {
 		art.Title.Runs = append(append(art.Title.Runs, doc.Run{Text: "\n", Pos: rest[ti].Pos}), plainRuns(rest[ti].Runs)...)
 		notes.Add(rest[ti].Pos, "与上一段合为文章标题，在此处转行（同为居中的大字）", "")
 		rest = append(rest[:ti], rest[ti+1:]...)
 	}
 	// subtitles and bylines right under the title
 	k := ti
-	for k < len(rest) && k-ti < 2 && rest[k].Image == nil && isSubtitle(rest[k]) {
+	for k < len(rest) && k-ti < 2 && rest[k].isText() && isSubtitle(rest[k]) {
 		p := rest[k]
 		art.Blocks = append(art.Blocks, doc.Block{Kind: doc.Subtitle, Runs: plainRuns(p.Runs), Pos: p.Pos})
 		notes.Add(p.Pos, "识别为副题或署名，居中排在标题下：“"+clip(text(p.Runs), 24)+"”", "")
@@ -86,6 +86,17 @@ func Structure(file string, paras []Para) (art *doc.Article, notes diag.List, er
 		p := body[i]
 		if i >= closeAt {
 			art.Blocks = append(art.Blocks, closingBlock(p, &notes))
+			continue
+		}
+		if p.Table != nil {
+			b := doc.Block{Kind: doc.Table, Pos: p.Pos, Table: p.Table}
+			// a short paragraph right above opening with 表 is its title
+			if n := len(art.Blocks); n > 0 && art.Blocks[n-1].Kind == doc.Para && TableTitle(art.Blocks[n-1].PlainText()) {
+				b.Runs = art.Blocks[n-1].Runs
+				art.Blocks = art.Blocks[:n-1]
+				notes.Add(p.Pos, "识别为表格标题：“"+clip(text(plainFromDoc(b.Runs)), 24)+"”", "")
+			}
+			art.Blocks = append(art.Blocks, b)
 			continue
 		}
 		if p.Image != nil {
@@ -194,7 +205,7 @@ func runIn(rs []Run) (n, level int) {
 func closingStart(ps []Para) int {
 	n := len(ps)
 	i := n
-	for i > 0 && ps[i-1].Image == nil && ps[i-1].Align == AlignRight && utf8.RuneCountInString(text(ps[i-1].Runs)) <= MaxClosingRunes {
+	for i > 0 && ps[i-1].isText() && ps[i-1].Align == AlignRight && utf8.RuneCountInString(text(ps[i-1].Runs)) <= MaxClosingRunes {
 		i--
 	}
 	if i < n {
@@ -202,7 +213,7 @@ func closingStart(ps []Para) int {
 	}
 	lines := make([]string, n)
 	for j, p := range ps {
-		if p.Image != nil {
+		if !p.isText() {
 			lines[j] = "图"
 			continue
 		}
@@ -269,7 +280,7 @@ func isSubtitle(p Para) bool {
 }
 
 func isCaption(p Para) bool {
-	if p.Image != nil {
+	if !p.isText() {
 		return false
 	}
 	t := text(p.Runs)
@@ -373,4 +384,22 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
+}
+
+// TableTitle says whether a line is a table's title: 表1 …, 表 2：…, 表一 ….
+func TableTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "表") || utf8.RuneCountInString(s) > MaxHeadingRunes || sentenceEnd(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[len("表"):])
+	return r == ' ' || r == '\u3000' || (r >= '0' && r <= '9') || strings.ContainsRune("一二三四五六七八九十", r)
+}
+
+func plainFromDoc(rs []doc.Run) []Run {
+	out := make([]Run, len(rs))
+	for i, r := range rs {
+		out[i] = Run{Text: r.Text, Pos: r.Pos}
+	}
+	return out
 }

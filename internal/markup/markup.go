@@ -94,6 +94,24 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 	}
 
 	closingLine := manuscript.ClosingLines(lines) // 0-based index of a 落款's first line, or -1
+	var tbl []lineRef                             // the lines of an open pipe table
+	var tblTitle lineRef                          // its title line, if any
+	endTable := func() {
+		if len(tbl) == 0 {
+			return
+		}
+		b := parseTable(file, tbl, tblTitle, &errs)
+		tbl, tblTitle = nil, lineRef{}
+		if b == nil {
+			return
+		}
+		if !haveTitle {
+			errs.Add(b.Pos, "文章缺少标题", "请在第一行写“# 标题”")
+			haveTitle = true
+		}
+		art.Blocks = append(art.Blocks, *b)
+		nlines = append(nlines, 0)
+	}
 	inFence := false
 	for i, raw := range lines {
 		ln := i + 1
@@ -162,6 +180,9 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 			art.Blocks = append(art.Blocks, b)
 			nlines = append(nlines, 0)
 			continue
+		}
+		if len(tbl) > 0 && !strings.HasPrefix(line, "|") {
+			endTable()
 		}
 		if line == "" {
 			flush()
@@ -287,7 +308,16 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 			art.Blocks = append(art.Blocks, b)
 			nlines = append(nlines, 0)
 		case strings.HasPrefix(line, "|"):
-			errs.Add(pos(ln, indent), "不支持表格", "请把表格内容改写为段落")
+			if len(tbl) == 0 {
+				// a one-line paragraph right above opening with 表 is the title
+				if len(para) == 1 && paraKind == doc.Para && manuscript.TableTitle(para[0].text) {
+					tblTitle = para[0]
+					para = nil
+				} else {
+					flush()
+				}
+			}
+			tbl = append(tbl, lineRef{text: line, line: ln, col: indent})
 		case isBullet(line):
 			errs.Add(pos(ln, indent), "不支持列表", "请写成段落；需要序号时直接写“1.”“（1）”，后面不加空格")
 		case orderedList.MatchString(line):
@@ -301,6 +331,7 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 			para = append(para, lineRef{text: line, line: ln, col: indent})
 		}
 	}
+	endTable()
 	flush()
 	if fence != "" {
 		errs.Add(fencePos, fmt.Sprintf("“::: %s”块没有结束", fence), "请在块的最后一行之后写一行“:::”")

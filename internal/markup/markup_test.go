@@ -92,7 +92,9 @@ func TestErrors(t *testing.T) {
 		{"two titles", "# 一\n\n正文\n\n# 二\n", "a.md:5:1: 一篇文章只能有一个标题（“# ”）；第 1 行已有标题；其他小标题请用“## ”或“### ”"},
 		{"empty", " \n\n", "a.md: 文章是空的；请写入标题和正文，或从清单中删去这篇文章"},
 		{"only title", "# 标题\n", "a.md:1:3: 文章只有标题，没有正文；请写正文，或从清单中删去这篇文章"},
-		{"table", "# t\n\n| a | b |\n", "a.md:3:1: 不支持表格；请把表格内容改写为段落"},
+		{"table", "# t\n\n| a | b |\n", "a.md:3:1: 表格只有一行；表格至少要有表头行和对齐行，如“| 项目 | 数量 |”下一行写“|---|--:|”"},
+		{"table align row", "# t\n\n| a | b |\n| x | y |\n", "a.md:4:1: 表格第二行应是对齐行，格数与表头相同；如“|---|:--:|--:|”：--- 左对齐，:--: 居中，--: 右对齐（数字）"},
+		{"table wide row", "# t\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n", "a.md:5:10: 这一行有 3 格，表头只有 2 格；请删去多余的“|”，或在表头补上一列"},
 		{"list", "# t\n\n- 一项\n", "a.md:3:1: 不支持列表；请写成段落；需要序号时直接写“1.”“（1）”，后面不加空格"},
 		{"ordered list", "# t\n\n1. 一项\n", "a.md:3:1: 不支持编号列表（“1. ”）；需要序号时请直接写“1.”“（1）”，后面不加空格"},
 		{"link", "# t\n\n见[网站](http://x)。\n", "a.md:3:2: 不支持链接“[文字](网址)”；请直接写出文字或网址"},
@@ -185,5 +187,33 @@ func TestPhotoSyntax(t *testing.T) {
 	}
 	if _, errs := Parse("b.md", []byte("# 标题\n\n![图](a.jpg){width=half}\n")); len(errs) != 1 || !strings.Contains(errs[0].Error(), "图片宽度 \"half\" 写法不对") {
 		t.Errorf("bad width: %v", errs)
+	}
+}
+
+// A pipe table with its title line above, alignment, bold and an escaped
+// bar; Write gives it back.
+func TestTable(t *testing.T) {
+	src := "# 标题\n\n正文。\n\n表1 一季度业务量\n| 项目 | 业务量（万件） | 同比 |\n|---|--:|:-:|\n| **快递** | 1,234.5 | 5.6% |\n| 国际\\|港澳台 | 12 | -1% |\n\n其后。\n"
+	a, errs := Parse("a.md", []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(a.Blocks) != 3 || a.Blocks[1].Kind != doc.Table {
+		t.Fatalf("%+v", a.Blocks)
+	}
+	tb := a.Blocks[1]
+	if tb.PlainText() != "表1 一季度业务量" || tb.Table.Header != 1 || string(tb.Table.Align) != "\x00rc" || len(tb.Table.Rows) != 3 {
+		t.Fatalf("table %q %+v", tb.PlainText(), tb.Table)
+	}
+	if c := tb.Table.Rows[1][0]; !c.Runs[0].Bold || c.Runs[0].Text != "快递" || c.Pos.Line != 8 || c.Runs[0].Pos.Col != 5 {
+		t.Errorf("bold cell %+v", c)
+	}
+	if c := tb.Table.Rows[2][0]; c.Runs[0].Text != "国际|港澳台" {
+		t.Errorf("escaped bar: %+v", c)
+	}
+	out, _ := Write(a, nil)
+	b, errs := Parse("b.md", out)
+	if len(errs) > 0 || b.Blocks[1].Table == nil || b.Blocks[1].PlainText() != tb.PlainText() || len(b.Blocks[1].Table.Rows) != 3 || string(b.Blocks[1].Table.Align) != "\x00rc" {
+		t.Errorf("round trip:\n%s\n%v", out, errs)
 	}
 }

@@ -63,6 +63,8 @@ func Write(art *doc.Article, photo func(i int, b *doc.Block) (string, error)) ([
 			line(b, "> ")
 		case doc.PageBreak:
 			out.WriteString("::: 分页\n")
+		case doc.Table:
+			writeTable(&out, b, &errs)
 		case doc.Figure:
 			path, err := photo(i, b)
 			if err != nil {
@@ -123,4 +125,50 @@ func unsafeLine(t string) bool {
 		}
 	}
 	return isBullet(t) || orderedList.MatchString(t) || isRule(t)
+}
+
+// writeTable writes a pipe table: its title line, the header row, the
+// alignment row, the body rows. Merged cells from Word become plain cells
+// (the text in the first, the rest empty).
+func writeTable(out *strings.Builder, b *doc.Block, errs *diag.List) {
+	t := b.Table
+	if len(b.Runs) > 0 {
+		title, _ := inlineText(b.Runs)
+		out.WriteString(title + "\n")
+	}
+	ncol := t.Columns()
+	cell := func(c doc.Cell) string {
+		s, ok := inlineText(c.Runs)
+		if !ok {
+			errs.Add(c.Pos, "表格中的文字含有 Markdown 标记符号（如“**”“`”）", "请在原文件中改写后再转换")
+		}
+		return strings.ReplaceAll(s, "|", "\\|")
+	}
+	row := func(r []doc.Cell) {
+		var parts []string
+		for _, c := range r {
+			parts = append(parts, cell(c))
+			for k := 1; k < c.Span; k++ {
+				parts = append(parts, "")
+			}
+		}
+		for len(parts) < ncol {
+			parts = append(parts, "")
+		}
+		out.WriteString("| " + strings.Join(parts, " | ") + " |\n")
+	}
+	for i, r := range t.Rows {
+		row(r)
+		if i == 0 {
+			var al []string
+			for k := 0; k < ncol; k++ {
+				a := byte(0)
+				if k < len(t.Align) {
+					a = t.Align[k]
+				}
+				al = append(al, map[byte]string{'c': ":---:", 'r': "---:", 'l': ":---"}[a]+map[bool]string{true: "---"}[a == 0])
+			}
+			out.WriteString("|" + strings.Join(al, "|") + "|\n")
+		}
+	}
 }
