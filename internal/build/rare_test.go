@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -107,5 +108,48 @@ func TestRolesCoverTongyongAndExtA(t *testing.T) {
 		if len(missing) > 0 {
 			t.Errorf("role %s misses %d characters, e.g. %q", name, len(missing), string(missing[:min(20, len(missing))]))
 		}
+	}
+}
+
+// Every cell of a table reaches the PDF, row by row (pdftotext).
+func TestTableText(t *testing.T) {
+	dir := t.TempDir()
+	w := func(rel, s string) {
+		p := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var rows strings.Builder
+	var want []string
+	for i := 1; i <= 35; i++ {
+		cells := []string{fmt.Sprintf("第%d快递网点（含分拣中心）", i), fmt.Sprintf("%d,%03d", i, i*13), fmt.Sprintf("%d.%d%%", i, i%7)}
+		fmt.Fprintf(&rows, "| %s |\n", strings.Join(cells, " | "))
+		want = append(want, cells...)
+	}
+	w("articles/01.md", "# 表格测试\n\n正文。\n\n表1 各网点业务量\n| 网点 | 件数 | 占比 |\n|---|--:|--:|\n"+rows.String()+"\n其后。\n")
+	w("bulletin.yaml", "masthead: [工作简报]\nissue: {year: 2026, number: 1}\neditor: 办公室编\ndate: 2026-03-27\narticles: [articles/01.md]\n")
+	res, errs := Build(filepath.Join(dir, "bulletin.yaml"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	pdf := filepath.Join(dir, "b.pdf")
+	os.WriteFile(pdf, res.PDF, 0o644)
+	out, err := exec.Command(needTool(t, "pdftotext"), "-raw", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := strings.Join(strings.Fields(string(out)), "")
+	at := 0
+	for _, c := range append([]string{"表1各网点业务量", "网点", "件数", "占比"}, want...) {
+		i := strings.Index(txt[at:], c)
+		if i < 0 {
+			t.Fatalf("cell %q not found in order after byte %d", c, at)
+		}
+		at += i + len(c)
+	}
+	if len(res.Doc.Pages) < 2 {
+		t.Errorf("35 rows should break across pages")
 	}
 }

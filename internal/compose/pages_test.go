@@ -495,3 +495,28 @@ func TestTable(t *testing.T) {
 		t.Errorf("too wide: %v", errs)
 	}
 }
+
+// A three-line table has no vertical rules, and thicker outer rules.
+func TestThreeLineTable(t *testing.T) {
+	sp := spec(t)
+	sp.Table.Rules = "three-line"
+	is := issueWith("正文。")
+	is.Articles[0].Blocks = append(is.Articles[0].Blocks, tableDoc(3, []string{"区", "件数", "同比"}, "浦东"))
+	d, errs := Compose(is, sp)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	rules, _ := items(d, "table.rule")
+	thick := 0
+	for _, r := range rules {
+		if r.W < r.H {
+			t.Fatalf("a vertical rule in a three-line table: %+v", r)
+		}
+		if r.H == 2*sp.Table.Rule.Abs {
+			thick++
+		}
+	}
+	if thick != 2 || len(rules) != 3 {
+		t.Errorf("%d rules, %d thick; want top and bottom thick and one under the header", len(rules), thick)
+	}
+}
