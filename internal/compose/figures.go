@@ -13,13 +13,13 @@ import (
 // text block, or its natural size if smaller, and never taller than a page
 // can hold with its caption; it is scaled to the layout's print resolution.
 func (c *composer) figure(art, n int, b doc.Block) (block, bool) {
-	return c.figureIn(art, n, b, c.spec.BlockW())
+	return c.figureIn(art, n, b, c.spec.BlockW(), 0)
 }
 
 // figureIn sizes a photo for a column colW wide: its width as written
 // (a share of the text block, mm or characters) or its natural size,
 // never wider than the column.
-func (c *composer) figureIn(art, n int, b doc.Block, colW Len) (block, bool) {
+func (c *composer) figureIn(art, n int, b doc.Block, colW, width Len) (block, bool) {
 	sp := c.spec
 	pic := b.Picture
 	if pic == nil {
@@ -47,6 +47,9 @@ func (c *composer) figureIn(art, n int, b doc.Block, colW Len) (block, bool) {
 	f.w = min(colW, display.Round(float64(pic.W)*72000/dpi))
 	if w, ok := c.width(b.Width); ok {
 		f.w = min(colW, w)
+	}
+	if width > 0 {
+		f.w = min(colW, width)
 	}
 	f.h = display.Round(float64(f.w) * float64(pic.H) / float64(pic.W))
 	maxRows := c.rows
@@ -110,10 +113,25 @@ func (c *composer) figureRow(art, n int, bs []doc.Block) (block, bool) {
 	sp := c.spec
 	gap := 2 * sp.CharPitch()
 	colW := (sp.BlockW() - Len(len(bs)-1)*gap) / Len(len(bs))
+	// the photos take one height, the lowest any of them has in its column
+	height := Len(0)
+	var keep []doc.Block
+	for i, b := range bs {
+		if fb, ok := c.sizeOnly(b, colW); ok {
+			if height == 0 || fb.h < height {
+				height = fb.h
+			}
+			keep = append(keep, bs[i])
+		}
+	}
 	var figs []*figure
 	first := block{}
-	for i, b := range bs {
-		fb, ok := c.figureIn(art, n+i, b, colW)
+	for i, b := range keep {
+		w := Len(0)
+		if fb, ok := c.sizeOnly(b, colW); ok && fb.h > 0 {
+			w = fb.w * height / fb.h
+		}
+		fb, ok := c.figureIn(art, n+i, b, colW, w)
 		if !ok {
 			continue
 		}
@@ -133,6 +151,24 @@ func (c *composer) figureRow(art, n int, bs []doc.Block) (block, bool) {
 	first.row = figs
 	first.colW, first.gap = colW, gap
 	return first, true
+}
+
+// sizeOnly is a photo's printed size in a column, before any rendering.
+func (c *composer) sizeOnly(b doc.Block, colW Len) (*figure, bool) {
+	pic := b.Picture
+	if pic == nil || pic.W <= 0 || pic.H <= 0 {
+		return nil, false
+	}
+	dpi := pic.DPI
+	if dpi < 10 || dpi > 10000 {
+		dpi = float64(c.spec.Image.DefaultDPI)
+	}
+	f := &figure{w: min(colW, display.Round(float64(pic.W)*72000/dpi))}
+	if w, ok := c.width(b.Width); ok {
+		f.w = min(colW, w)
+	}
+	f.h = display.Round(float64(f.w) * float64(pic.H) / float64(pic.W))
+	return f, true
 }
 
 // figureFlow places a photo where it is written, or, when it does not

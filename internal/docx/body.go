@@ -24,14 +24,15 @@ type walker struct {
 	paras       []manuscript.Para
 	notes, errs diag.List
 
-	tables      int
-	changed     int       // paragraphs with tracked changes
-	changes     int       // tracked changes
-	firstChange diag.Pos  // where the first is
-	bulletAt    *diag.Pos // first dropped bullet
-	hiddenAt    *diag.Pos // first hidden text
-	fields      []bool    // open complex fields: separator seen
-	instrDepth  int       // open fields still in their instruction part
+	tables      int         // tables read
+	tbl         *tableState // the table whose cells are being read
+	changed     int         // paragraphs with tracked changes
+	changes     int         // tracked changes
+	firstChange diag.Pos    // where the first is
+	bulletAt    *diag.Pos   // first dropped bullet
+	hiddenAt    *diag.Pos   // first hidden text
+	fields      []bool      // open complex fields: separator seen
+	instrDepth  int         // open fields still in their instruction part
 	pictures    int
 	images      map[string]media
 	pending     *manuscript.Para // text of a paragraph whose mark was deleted
@@ -229,6 +230,14 @@ func (w *walker) paragraph(p *node) {
 		tmpl.Outline = *pp.outline
 	}
 	parts := b.parts(tmpl)
+	if w.tbl != nil {
+		for _, part := range parts {
+			if !blank(part.Runs) {
+				w.tbl.vote(pp.jc)
+				break
+			}
+		}
+	}
 	if w.pending != nil {
 		if parts[0].Image == nil {
 			parts[0].Runs = append(w.pending.Runs, parts[0].Runs...)
@@ -251,7 +260,7 @@ func (w *walker) paragraph(p *node) {
 
 // emit adds a paragraph unless it is empty.
 func (w *walker) emit(p manuscript.Para) {
-	if p.Image == nil && blank(p.Runs) {
+	if p.Image == nil && p.Table == nil && blank(p.Runs) {
 		return
 	}
 	w.paras = append(w.paras, p)
@@ -262,56 +271,6 @@ func (w *walker) flushPending() {
 		w.emit(*w.pending)
 		w.pending = nil
 	}
-}
-
-// table reports a w:tbl as an error: its number, size and first text.
-func (w *walker) table(t *node) {
-	w.tables++
-	first := w.paraNo + 1
-	w.paraNo += countParas(t)
-	rows, cols := 0, 0
-	var firstText string
-	if g := t.child("tblGrid"); g != nil {
-		for _, c := range g.kids {
-			if c.w("gridCol") {
-				cols++
-			}
-		}
-	}
-	find(t, func(k *node) bool {
-		if k.w("tbl") {
-			return false
-		}
-		if !k.w("tr") {
-			return true
-		}
-		rows++
-		cells := 0
-		find(k, func(c *node) bool {
-			if c.w("tbl") {
-				return false
-			}
-			if !c.w("tc") {
-				return true
-			}
-			span := 1
-			if v, ok := atoi(c.child("tcPr").child("gridSpan").val()); ok && v > 1 && v < 1000 {
-				span = v
-			}
-			cells += span
-			if firstText == "" {
-				firstText = quote(textOf(c))
-			}
-			return false
-		})
-		cols = max(cols, cells)
-		return false
-	})
-	what := "没有文字"
-	if firstText != "" {
-		what = fmt.Sprintf("以“%s”开头", firstText)
-	}
-	w.errs.Add(w.pos(first, 1), fmt.Sprintf("第 %d 个表格（%d 行 × %d 列，%s）暂不支持", w.tables, rows, cols, what), "请把表格内容改写为段落")
 }
 
 // finish flushes what is pending and adds the once-per-document notes.

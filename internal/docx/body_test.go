@@ -96,33 +96,6 @@ func TestCommentsFootnotesTextBoxes(t *testing.T) {
 	}
 }
 
-func TestTable(t *testing.T) {
-	cell := func(s string) string { return "<w:tc>" + p(r(s)) + "</w:tc>" }
-	row := func(cells ...string) string { return "<w:tr>" + strings.Join(cells, "") + "</w:tr>" }
-	body := p(r("前文")) +
-		`<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>` +
-		row(cell(""), cell("项目"), cell("2025年"), cell("2026年")) +
-		row(`<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>`+p(r("合并"))+`</w:tc>`, cell("1"), cell("2")) +
-		row(cell("a"), cell("b"), cell("c"), `<w:tc><w:tbl><w:tr>`+cell("嵌套")+cell("嵌套")+`</w:tr></w:tbl>`+p("")+`</w:tc>`) +
-		`</w:tbl>` +
-		p(r("后文")) +
-		`<w:tbl><w:tr>` + cell("") + `</w:tr></w:tbl>`
-	paras, _, errs := Read("t.docx", makeDocx(t, body, pkgParts{}))
-	wantTexts(t, paras, "前文", "后文")
-	if paras[1].Pos.Line != 15 {
-		t.Errorf("after the table: line %d, want 15", paras[1].Pos.Line)
-	}
-	if len(errs) != 2 {
-		t.Fatalf("errors: %v", errs)
-	}
-	if got, want := errs[0].Error(), "t.docx:2:1: 第 1 个表格（3 行 × 4 列，以“项目”开头）暂不支持；请把表格内容改写为段落"; got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
-	}
-	if got := errs[1].Error(); !strings.HasPrefix(got, "t.docx:16:1: 第 2 个表格（1 行 × 1 列，没有文字）") {
-		t.Errorf("second table: %s", got)
-	}
-}
-
 func TestAlternateContentNotDoubled(t *testing.T) {
 	body := p(r("甲") + `<w:r><mc:AlternateContent><mc:Choice Requires="w14"><w:t>选择</w:t></mc:Choice><mc:Fallback><w:t>后备</w:t></mc:Fallback></mc:AlternateContent></w:r>` +
 		`<mc:AlternateContent><mc:Choice Requires="x">` + r("乙") + `</mc:Choice><mc:Choice Requires="y">` + r("丙") + `</mc:Choice><mc:Fallback>` + r("丁") + `</mc:Fallback></mc:AlternateContent>` +

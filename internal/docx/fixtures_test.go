@@ -13,12 +13,11 @@ import (
 // fixtureExpect says what the real fixtures in testdata/manuscripts should
 // give: "" for a clean read, else a fragment of the single error expected.
 var fixtureExpect = map[string]string{
-	"nodoc.docx":        "不是有效的 Word 文档",
-	"truncated.docx":    "不是有效的 Word 文档",
-	"odt-renamed.docx":  ".odt (OpenDocument) 文件",
-	"pandoc-table.docx": "第 1 个表格",
-	"legacy.doc":        "是旧版 Word/WPS 文件（.doc/.wps），不是 .docx",
-	"legacy.wps":        "是旧版 Word/WPS 文件（.doc/.wps），不是 .docx",
+	"nodoc.docx":       "不是有效的 Word 文档",
+	"truncated.docx":   "不是有效的 Word 文档",
+	"odt-renamed.docx": ".odt (OpenDocument) 文件",
+	"legacy.doc":       "是旧版 Word/WPS 文件（.doc/.wps），不是 .docx",
+	"legacy.wps":       "是旧版 Word/WPS 文件（.doc/.wps），不是 .docx",
 }
 
 // fixtureFiles lists the Word files in testdata/manuscripts.
@@ -64,7 +63,7 @@ func TestFixtures(t *testing.T) {
 			for _, p := range paras {
 				t.Log(describe(p))
 			}
-			if s := Sniff(data); listed != (s != "docx") && filepath.Base(f) != "pandoc-table.docx" {
+			if s := Sniff(data); listed != (s != "docx") {
 				t.Errorf("Sniff = %q", s)
 			}
 		})
@@ -77,6 +76,10 @@ func describe(p manuscript.Para) string {
 	b.WriteString(p.Pos.String())
 	if p.Image != nil {
 		b.WriteString(" [image " + p.Image.Name + "]")
+		return b.String()
+	}
+	if p.Table != nil {
+		b.WriteString(" [table header " + itoa(p.Table.Header) + " align " + strconv.Quote(string(p.Table.Align)) + " " + strings.Join(grid(p.Table), " / ") + "]")
 		return b.String()
 	}
 	if p.Align != manuscript.AlignLeft {
@@ -126,7 +129,7 @@ func readFixture(t *testing.T, name string) []manuscript.Para {
 func byLine(t *testing.T, paras []manuscript.Para, line int) manuscript.Para {
 	t.Helper()
 	for _, p := range paras {
-		if p.Pos.Line == line && p.Image == nil {
+		if p.Pos.Line == line && p.Image == nil && p.Table == nil {
 			return p
 		}
 	}
@@ -212,5 +215,34 @@ func TestFixturePandoc(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(texts(paras), "\n"), "“社区云”小程序") {
 		t.Errorf("hyperlink text lost")
+	}
+}
+
+// TestFixturePandocTable checks pandoc-table.docx: a pandoc pipe table
+// with a w:tblHeader row and left/right cell alignment.
+func TestFixturePandocTable(t *testing.T) {
+	paras := readFixture(t, "pandoc-table.docx")
+	wantTexts(t, paras, "一季度全区快递业务运行情况", "今年一季度，全区快递业务保持平稳增长，主要指标如下：",
+		"[table 项目|2025年一季度|2026年一季度 / 快递业务量（万件）|3820|4156 / 快递业务收入（万元）|31250|33870]",
+		"下一步，区邮政管理局将加强行业运行监测，推动快递业高质量发展。")
+	tp := paras[2]
+	td := tp.Table
+	if tp.Pos.Line != 3 || tp.Pos.Col != 1 || len(tp.Runs) != 0 || tp.Image != nil {
+		t.Errorf("table para %s", describe(tp))
+	}
+	if td.Header != 1 || string(td.Align) != "lrr" || td.Columns() != 3 {
+		t.Errorf("header %d, align %q, %d columns", td.Header, td.Align, td.Columns())
+	}
+	// three paragraphs a row, one a cell
+	for i, row := range td.Rows {
+		for j, c := range row {
+			line := 3 + 3*i + j
+			if c.Pos.Line != line || c.Pos.Col != 1 || c.Span != 1 || c.Merged || len(c.Runs) != 1 || c.Runs[0].Pos != c.Pos {
+				t.Errorf("cell %d,%d: %+v, want line %d", i, j, c, line)
+			}
+		}
+	}
+	if p := paras[3]; p.Pos.Line != 12 {
+		t.Errorf("after the table: %s", describe(p))
 	}
 }

@@ -3,6 +3,8 @@ package docx
 import (
 	"os"
 	"testing"
+
+	"jianbao/internal/manuscript"
 )
 
 // kitchenSink is a small document using most of what the reader knows.
@@ -13,7 +15,12 @@ func kitchenSink(t testing.TB, stored bool) []byte {
 		p(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`+r("1")+`<w:r><w:fldChar w:fldCharType="end"/></w:r>`) +
 		p(`<w:ins w:id="1">`+r("插")+`</w:ins><w:del w:id="2"><w:r><w:delText>删</w:delText></w:r></w:del>`+`<w:r><w:commentReference w:id="0"/><w:footnoteReference w:id="2"/><w:sym w:char="F0FC"/></w:r>`) +
 		p(r("图前")+inlinePic("rIdImg")+r("图后")+inlinePic("rIdEmf")+inlinePic("rIdExt")) +
-		`<w:tbl><w:tr><w:tc>` + p(r("格")) + `</w:tc></w:tr></w:tbl>` +
+		`<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>` + pp(`<w:jc w:val="center"/>`, rp("<w:b/>", "格")) + `</w:tc>` +
+		`<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>` + p(r("跨")) + `</w:tc></w:tr>` +
+		`<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:tcPr><w:vMerge/></w:tcPr>` + p("") + `</w:tc><w:tc>` + p(r("A")) + p(r("B")) + `</w:tc>` +
+		`<w:sdt><w:sdtContent><w:tc><w:tcPr><w:hMerge/></w:tcPr>` + p(inlinePic("rIdImg")) + `</w:tc></w:sdtContent></w:sdt></w:tr>` +
+		`<w:tr><w:trPr><w:del w:id="9"/></w:trPr><w:tc>` + p(r("删")) + `</w:tc></w:tr>` +
+		`<w:tr><w:tc><w:tbl><w:tr><w:tc>` + p(r("套")) + `</w:tc></w:tr></w:tbl>` + p(r("外")) + `</w:tc></w:tr></w:tbl>` +
 		p(`<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>`+p(r("框"))+
 			`</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:imagedata r:id="rIdImg"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`) +
 		`<w:sdt><w:sdtContent>` + pp(`<w:rPr><w:del w:id="3"/></w:rPr>`, r("并")) + `</w:sdtContent></w:sdt>` + p(r("入"))
@@ -47,14 +54,7 @@ func FuzzRead(f *testing.F) {
 			if p.Pos.File != "f.docx" || p.Pos.Line < 1 || p.Pos.Col != 1 {
 				t.Fatalf("para pos %+v", p.Pos)
 			}
-			if (p.Image == nil) == (len(p.Runs) == 0) {
-				t.Fatalf("para with image %v and %d runs", p.Image != nil, len(p.Runs))
-			}
-			for _, r := range p.Runs {
-				if r.Text == "" || r.Pos.Col < 1 || r.Pos.Line < 1 {
-					t.Fatalf("run %+v", r)
-				}
-			}
+			checkPara(t, p)
 		}
 		for _, e := range append(notes, errs...) {
 			if e.Pos.File != "f.docx" || e.Msg == "" {
@@ -91,9 +91,65 @@ func FuzzDocumentXML(f *testing.F) {
 		m["word/document.xml"] = doc
 		paras, _, _ := Read("f.docx", zipFiles(t, m, true))
 		for _, p := range paras {
-			if (p.Image == nil) == (len(p.Runs) == 0) || p.Pos.Line < 1 {
+			if p.Pos.Line < 1 {
 				t.Fatalf("para %+v", p)
 			}
+			checkPara(t, p)
 		}
 	})
+}
+
+// checkPara checks what every paragraph read must be: runs, a picture or
+// a table, exactly one; runs with text and positions; a table within the
+// limits whose cells have spans, positions and text unless merged, its
+// header no more than its rows and an alignment per column.
+func checkPara(t *testing.T, p manuscript.Para) {
+	t.Helper()
+	kinds := 0
+	for _, b := range []bool{len(p.Runs) > 0, p.Image != nil, p.Table != nil} {
+		if b {
+			kinds++
+		}
+	}
+	if kinds != 1 {
+		t.Fatalf("para with image %v, table %v and %d runs", p.Image != nil, p.Table != nil, len(p.Runs))
+	}
+	for _, r := range p.Runs {
+		if r.Text == "" || r.Pos.Col < 1 || r.Pos.Line < 1 {
+			t.Fatalf("run %+v", r)
+		}
+	}
+	td := p.Table
+	if td == nil {
+		return
+	}
+	cols := td.Columns()
+	if len(td.Rows) == 0 || len(td.Rows) > MaxTableRows || cols > MaxTableColumns || len(td.Align) != cols || td.Header < 0 || td.Header > len(td.Rows) {
+		t.Fatalf("table %d rows, %d columns, header %d, align %q", len(td.Rows), cols, td.Header, td.Align)
+	}
+	text := false
+	for _, row := range td.Rows {
+		if len(row) == 0 {
+			t.Fatalf("empty row")
+		}
+		for _, c := range row {
+			if c.Span < 1 || c.Pos.Line < 1 || c.Pos.Col != 1 || c.Merged && len(c.Runs) > 0 {
+				t.Fatalf("cell %+v", c)
+			}
+			for _, r := range c.Runs {
+				if r.Text == "" || r.Pos.Col < 1 || r.Pos.Line < c.Pos.Line || r.RunIn != 0 {
+					t.Fatalf("cell run %+v", r)
+				}
+				text = true
+			}
+		}
+	}
+	for _, a := range td.Align {
+		if a != 0 && a != 'l' && a != 'c' && a != 'r' {
+			t.Fatalf("align %q", td.Align)
+		}
+	}
+	if !text {
+		t.Fatalf("table without text")
+	}
 }

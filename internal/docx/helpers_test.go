@@ -4,10 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"jianbao/internal/diag"
+	"jianbao/internal/doc"
 	"jianbao/internal/manuscript"
 )
 
@@ -126,11 +128,14 @@ func text(p manuscript.Para) string {
 func texts(paras []manuscript.Para) []string {
 	var out []string
 	for _, p := range paras {
-		if p.Image != nil {
+		switch {
+		case p.Image != nil:
 			out = append(out, "[image "+p.Image.Name+"]")
-			continue
+		case p.Table != nil:
+			out = append(out, "[table "+strings.Join(grid(p.Table), " / ")+"]")
+		default:
+			out = append(out, text(p))
 		}
-		out = append(out, text(p))
 	}
 	return out
 }
@@ -177,4 +182,32 @@ func inlinePic(id string) string {
 	return `<w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="1" name="p"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
 		`<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="x"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="` + id + `"/></pic:blipFill><pic:spPr/></pic:pic>` +
 		`</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+}
+
+// grid shows a table's rows: cells joined by "|", a span of n columns
+// as "{n}" after the text, a merged cell as "^", bold text in *stars*.
+func grid(td *doc.TableData) []string {
+	var rows []string
+	for _, row := range td.Rows {
+		var cells []string
+		for _, c := range row {
+			s := ""
+			for _, r := range c.Runs {
+				if r.Bold {
+					s += "*" + r.Text + "*"
+				} else {
+					s += r.Text
+				}
+			}
+			if c.Merged {
+				s = "^"
+			}
+			if c.Span != 1 {
+				s += "{" + strconv.Itoa(c.Span) + "}"
+			}
+			cells = append(cells, s)
+		}
+		rows = append(rows, strings.Join(cells, "|"))
+	}
+	return rows
 }

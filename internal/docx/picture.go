@@ -68,6 +68,13 @@ func (w *walker) textBox(t *node, b *builder) {
 // picture places the picture of relationship id in the paragraph.
 func (w *walker) picture(id string, b *builder, object bool) {
 	pos := b.pos(b.col())
+	if w.tbl != nil {
+		if w.tbl.pictures == 0 {
+			w.tbl.pictureAt = pos
+		}
+		w.tbl.pictures++
+		return
+	}
 	r, ok := w.rels[id]
 	if !ok {
 		w.errs.Add(pos, fmt.Sprintf("第 %d 段的图片在文件中找不到（关系 %s 不存在）", b.no, id), "请在 Word/WPS 中重新插入图片后另存为 .docx")

@@ -51,12 +51,11 @@ type tableRow struct {
 }
 
 type tableCell struct {
-	tc     *node
-	start  int // paragraph number before the cell
-	span   int // w:gridSpan, at most MaxTableColumns+1
-	vCont  bool
-	hCont  bool // continuation of a legacy horizontal merge (w:hMerge)
-	column int  // first grid column, set when reading
+	tc    *node
+	start int // paragraph number before the cell
+	span  int // w:gridSpan, at most MaxTableColumns+1
+	vCont bool
+	hCont bool // continuation of a legacy horizontal merge (w:hMerge)
 }
 
 func gridValue(n *node) int {
@@ -210,7 +209,7 @@ func (w *walker) readTable(rows []tableRow) (td *doc.TableData, text bool) {
 		starts := map[int]int{}
 		col := 0
 		if row.before > 0 {
-			cells = append(cells, doc.Cell{Span: row.before})
+			cells = append(cells, doc.Cell{Span: row.before, Pos: w.pos(row.cells[0].start+1, 1)})
 			al = append(al, cellAlign{})
 			col = row.before
 		}
@@ -236,9 +235,6 @@ func (w *walker) readTable(rows []tableRow) (td *doc.TableData, text bool) {
 			cells = append(cells, cell)
 			al = append(al, cellAlign{a, ok && c.span == 1 && len(cell.Runs) > 0})
 			col += c.span
-		}
-		if row.before > 0 {
-			cells[0].Pos = cells[1].Pos
 		}
 		td.Rows = append(td.Rows, cells)
 		aligns = append(aligns, al)
