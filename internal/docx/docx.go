@@ -18,8 +18,33 @@
 // Pictures (JPEG, PNG) become paragraphs of their own where they stand.
 // What is not printed — comments, footnotes, endnotes, text boxes, linked
 // pictures, symbol-font characters, hidden text — is reported as a note;
-// tables, charts, SmartArt, equations, embedded objects and pictures in
-// other formats are errors.
+// charts, SmartArt, equations, embedded objects and pictures in other
+// formats are errors.
+//
+// A table (w:tbl) becomes a paragraph holding it (manuscript.Para.Table),
+// each w:tr a row and each w:tc a cell, also inside content controls and
+// custom XML; rows deleted as tracked changes are left out. A cell's
+// paragraphs are read as body paragraphs are (fields, hyperlinks, tracked
+// changes, soft breaks, numbering), each trimmed of typed indentation and
+// surrounding blanks, and joined with nothing between them but a space
+// between Latin words; a run keeps only its weight (adjacent runs of one
+// paragraph with the same weight are merged). w:gridSpan is the cell's
+// Span and w:gridBefore an empty cell; a legacy w:hMerge continuation
+// widens the cell on its left. A w:vMerge continuation under a cell of
+// the same columns is Merged, without text (Word shows only the first
+// cell's; text in a covered cell is noted). The header rows are those
+// marked w:tblHeader at the top; when none is, the bold rows at the top,
+// but at least the first row of a table of several rows (office tables
+// nearly always have one) and never all of them; rows holding cells
+// merged down from the header join it, unless that takes in the whole
+// table. A column's alignment is the w:jc its body cells agree on (a
+// cell of that one column with text, whose paragraphs agree; header
+// rows vote only in a table of header rows alone): center 'c', right or
+// end 'r', left, start or both 'l'; a paragraph without w:jc in its
+// style chain is a vote for 0, the default, so does not agree with an
+// explicit left. A table without text is dropped with a note. A table
+// inside a cell, a picture in a cell and a table of more than
+// MaxTableColumns columns or MaxTableRows rows are errors.
 //
 // Positions: Line is the number of the paragraph, counting every w:p
 // element of w:body by its start tag in document order — empty
@@ -29,8 +54,10 @@
 // first mc:Choice) counts. Col is the 1-based character (rune) index in
 // the text of the whole source paragraph as read, numbering label
 // included, so the parts of a paragraph split around a picture keep the
-// columns of the original paragraph. A Para's own Pos has Col 1. Errors
-// about the file as a whole have no line.
+// columns of the original paragraph. A Para's own Pos has Col 1; a
+// table's is its first paragraph's, and each cell's Pos (Col 1) is its
+// first paragraph's while its runs keep the positions of the paragraphs
+// they come from. Errors about the file as a whole have no line.
 package docx
 
 import (
