@@ -30,21 +30,21 @@
 // between Latin words; a run keeps only its weight (adjacent runs of one
 // paragraph with the same weight are merged). w:gridSpan is the cell's
 // Span and w:gridBefore an empty cell; a legacy w:hMerge continuation
-// widens the cell on its left. A w:vMerge continuation under a cell of
-// the same columns is Merged, without text (Word shows only the first
-// cell's; text in a covered cell is noted). The header rows are those
-// marked w:tblHeader at the top; when none is, the bold rows at the top,
-// but at least the first row of a table of several rows (office tables
-// nearly always have one) and never all of them; rows holding cells
-// merged down from the header join it, unless that takes in the whole
-// table. A column's alignment is the w:jc its body cells agree on (a
-// cell of that one column with text, whose paragraphs agree; header
-// rows vote only in a table of header rows alone): center 'c', right or
-// end 'r', left, start or both 'l'; a paragraph without w:jc in its
-// style chain is a vote for 0, the default, so does not agree with an
-// explicit left. A table without text is dropped with a note. A table
-// inside a cell, a picture in a cell and a table of more than
-// MaxTableColumns columns or MaxTableRows rows are errors.
+// widens the cell on its left. A w:vMerge continuation under a cell of the
+// same columns is Merged, without text (Word shows only the first cell's;
+// text in a covered cell is noted). The header rows are those marked
+// w:tblHeader at the top; when none is, the bold rows at the top (only the
+// first when every row of a table of several rows is bold), and at least
+// the first row of a table of several rows (office tables nearly always
+// have one); rows holding cells merged down from the header join it,
+// unless that takes in the whole table. A column's alignment is the w:jc
+// its body cells agree on (a cell of that one column with text, whose
+// paragraphs agree; header rows vote only in a table of header rows
+// alone): center 'c', right or end 'r', left, start or both 'l'; a
+// paragraph without w:jc in its style chain is a vote for 0, the default,
+// so does not agree with an explicit left. A table without text is dropped
+// with a note. A table inside a cell, a picture in a cell and a table of
+// more than MaxTableColumns columns or MaxTableRows rows are errors.
 //
 // Positions: Line is the number of the paragraph, counting every w:p
 // element of w:body by its start tag in document order — empty

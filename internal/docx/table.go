@@ -217,7 +217,7 @@ func (w *walker) readTable(rows []tableRow) (td *doc.TableData, text bool) {
 			cell, a, ok := w.readCell(c)
 			if n := len(cells); c.hCont && n > 0 {
 				// a legacy horizontal merge: widen the cell on the left
-				w.dropped(cell, "合并单元格")
+				w.dropped(cell)
 				cells[n-1].Span += c.span
 				starts[col-cells[n-1].Span+c.span] = cells[n-1].Span
 				al[n-1].votes = false
@@ -225,7 +225,7 @@ func (w *walker) readTable(rows []tableRow) (td *doc.TableData, text bool) {
 				continue
 			}
 			if c.vCont && above != nil && above[col] == c.span {
-				w.dropped(cell, "合并单元格")
+				w.dropped(cell)
 				cell.Runs, cell.Merged, ok = nil, true, false
 			}
 			if len(cell.Runs) > 0 {
@@ -246,13 +246,13 @@ func (w *walker) readTable(rows []tableRow) (td *doc.TableData, text bool) {
 }
 
 // dropped notes the text of a cell that is covered by a merge.
-func (w *walker) dropped(c doc.Cell, what string) {
+func (w *walker) dropped(c doc.Cell) {
 	var b strings.Builder
 	for _, r := range c.Runs {
 		b.WriteString(r.Text)
 	}
 	if s := quote(b.String()); s != "" {
-		w.notes.Add(c.Pos, fmt.Sprintf("第 %d 个表格%s中被合并掉的文字“%s”未排印", w.tbl.no, what, s), "Word 只显示合并后第一个单元格的文字；如需保留，请把文字移到该单元格中")
+		w.notes.Add(c.Pos, fmt.Sprintf("第 %d 个表格合并单元格中被合并掉的文字“%s”未排印", w.tbl.no, s), "Word 只显示合并后第一个单元格的文字；如需保留，请把文字移到该单元格中")
 	}
 }
 
@@ -330,10 +330,11 @@ func trimRuns(runs []manuscript.Run) []manuscript.Run {
 }
 
 // header counts the header rows: the rows marked w:tblHeader at the top
-// of the table; when none is, the bold rows at the top, at least the
+// of the table; when none is, the bold rows at the top (only the first
+// when every row of a table of several rows is bold), and at least the
 // first row of a table of several rows (office tables nearly always have
-// one) and not every row of it. Rows holding cells merged down from the
-// header join it, unless that takes in the whole table.
+// one). Rows holding cells merged down from the header join it, unless
+// that takes in the whole table.
 func header(rows [][]doc.Cell, marked int) int {
 	n := len(rows)
 	h := marked
