@@ -204,11 +204,11 @@ func TestGoldenManuscripts(t *testing.T) {
 // errors naming the file and saying what to do.
 func TestBadManuscripts(t *testing.T) {
 	cases := map[string]string{
-		"legacy.doc":        "legacy.doc: 是旧版 Word/WPS 文件（.doc/.wps），jianbao 读不了；请在 Word/WPS 中另存为 .docx 后列入清单",
-		"legacy.wps":        "legacy.wps: 是旧版 Word/WPS 文件（.doc/.wps），jianbao 读不了；请在 Word/WPS 中另存为 .docx 后列入清单",
-		"truncated.docx":    "truncated.docx: ",
-		"nodoc.docx":        "nodoc.docx: ",
-		"odt-renamed.docx":  "odt-renamed.docx: ",
+		"legacy.doc":       "legacy.doc: 是旧版 Word/WPS 文件（.doc/.wps），jianbao 读不了；请在 Word/WPS 中另存为 .docx 后列入清单",
+		"legacy.wps":       "legacy.wps: 是旧版 Word/WPS 文件（.doc/.wps），jianbao 读不了；请在 Word/WPS 中另存为 .docx 后列入清单",
+		"truncated.docx":   "truncated.docx: ",
+		"nodoc.docx":       "nodoc.docx: ",
+		"odt-renamed.docx": "odt-renamed.docx: ",
 	}
 	for name, want := range cases {
 		data, err := os.ReadFile(filepath.Join(manuscripts, name))

@@ -53,8 +53,8 @@ func TestBuildWordAndTextNotes(t *testing.T) {
 // Bad manuscripts: one line naming the file and what to do; no PDF.
 func TestBadManuscriptBuild(t *testing.T) {
 	for name, want := range map[string]string{
-		"legacy.doc":        "articles/legacy.doc: 是旧版 Word/WPS 文件（.doc/.wps），jianbao 读不了；请在 Word/WPS 中另存为 .docx 后列入清单",
-		"truncated.docx":    "articles/truncated.docx: ",
+		"legacy.doc":     "articles/legacy.doc: 是旧版 Word/WPS 文件（.doc/.wps），jianbao 读不了；请在 Word/WPS 中另存为 .docx 后列入清单",
+		"truncated.docx": "articles/truncated.docx: ",
 	} {
 		dir := badIssue(t)
 		copyFixture(t, dir, name)
