@@ -69,7 +69,7 @@ func (c *composer) prepareDistribution(is *doc.Issue) *distBlock {
 		}
 		first := true
 		for _, rs := range texts {
-			ls := linebreak.Break(c.runs(rs, d.Style), c.f, linebreak.Params{Width: width, CJKLatinGap: c.gap()})
+			ls := linebreak.Break(c.runs(rs, d.Style), c.f, linebreak.Params{Width: width, CJKLatinGap: c.gap(), Protected: c.protected})
 			for _, ln := range ls {
 				if first {
 					rows = append(rows, row{label, sp.Left() + inset, gi})

@@ -100,7 +100,15 @@ type composer struct {
 	// figMax, when set, is the most rows a photo may take: one right
 	// after a title or heading must fit on a page with it.
 	figMax int
+	// protected are the words never broken across lines.
+	protected []string
 }
+
+// DefaultProtected are the names no line may break: the members of the
+// Standing Committee of the Political Bureau of the 20th CPC Central
+// Committee and the Vice President. Layouts (text.protect) and manifests
+// (protect) add their own.
+var DefaultProtected = []string{"习近平", "李强", "赵乐际", "王沪宁", "蔡奇", "丁薛祥", "李希", "韩正"}
 
 // Compose lays out an issue.
 func Compose(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.List) {
@@ -112,6 +120,7 @@ func Compose(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.List) {
 // each font role had to set in its fallback face.
 func ComposeNotes(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.List, diag.List) {
 	c := &composer{spec: spec, rows: spec.Grid.Lines, pitch: spec.LinePitch()}
+	c.protected = append(append(append([]string{}, DefaultProtected...), spec.Text.Protect...), is.Protected...)
 	c.f = newFonts(spec, &c.errs)
 	c.out = &display.Document{
 		Subject: "工作简报",

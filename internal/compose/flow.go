@@ -13,7 +13,7 @@ import (
 func (c *composer) lines(rs []linebreak.Run, indent Len, width Len) []linebreak.Line {
 	return linebreak.Break(rs, c.f, linebreak.Params{
 		Width: width, Indent: indent, Pitch: c.spec.CharPitch(),
-		CJKLatinGap: c.gap(), CompressAlways: c.spec.Text.PunctCompress == "always",
+		CJKLatinGap: c.gap(), CompressAlways: c.spec.Text.PunctCompress == "always", Protected: c.protected,
 	})
 }
 
@@ -146,7 +146,7 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 // line, else broken there. A title of more than three lines is noted.
 func (c *composer) titleLines(t doc.Block) []linebreak.Line {
 	ts := c.spec.Title
-	p := linebreak.Params{Width: c.spec.BlockW(), Ragged: true, Centered: true, CJKLatinGap: c.gap()}
+	p := linebreak.Params{Width: c.spec.BlockW(), Ragged: true, Centered: true, CJKLatinGap: c.gap(), Protected: c.protected}
 	brk := func(rs []doc.Run) []linebreak.Line { return linebreak.Break(c.runs(rs, ts.Style), c.f, p) }
 	var segs [][]doc.Run
 	cur := []doc.Run{}

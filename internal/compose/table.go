@@ -79,7 +79,7 @@ func (c *composer) table(art, n int, b doc.Block) (block, bool) {
 	if len(b.Runs) > 0 {
 		tb.titleSz = sp.Body.Size.Abs
 		st := c.f.style(styleKey{role: ts.TitleFont, size: tb.titleSz})
-		ls := linebreak.Break(c.runsIn(b.Runs, st), c.f, linebreak.Params{Width: sp.BlockW(), Ragged: true, Centered: true, CJKLatinGap: c.gap()})
+		ls := linebreak.Break(c.runsIn(b.Runs, st), c.f, linebreak.Params{Width: sp.BlockW(), Ragged: true, Centered: true, CJKLatinGap: c.gap(), Protected: c.protected})
 		if len(ls) > 0 {
 			tb.title = ls[0]
 			for _, l := range ls[1:] { // a title is one line: more is kept, set tight
@@ -204,7 +204,7 @@ func (c *composer) tableAt(t *doc.TableData, size Len, ncol int) (*tableBlock, L
 					c.f.check(r.Text, r.Pos, st)
 					rs = append(rs, linebreak.Run{Text: r.Text, Style: st})
 				}
-				tc.lines = linebreak.Break(rs, c.f, linebreak.Params{Width: w - 2*pad, Ragged: true, Centered: tc.align == 'c', CJKLatinGap: c.gap()})
+				tc.lines = linebreak.Break(rs, c.f, linebreak.Params{Width: w - 2*pad, Ragged: true, Centered: tc.align == 'c', CJKLatinGap: c.gap(), Protected: c.protected})
 			}
 			maxLines = max(maxLines, len(tc.lines))
 			tr.cells = append(tr.cells, tc)

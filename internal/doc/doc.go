@@ -24,6 +24,7 @@ type Issue struct {
 	Distribution   []Group
 	Copies         int
 	CopiesPos      diag.Pos
+	Protected      []string // words never broken across lines (the manifest's protect)
 }
 
 // Text is a string with the position of its first character.

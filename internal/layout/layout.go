@@ -46,10 +46,11 @@ type Spec struct {
 	} `yaml:"latin"`
 	Colors map[string]CMYK `yaml:"colors"` // [c, m, y, k] percentages; "#C00000", "#c00", "rgb(192, 0, 0)" converted
 	Text   struct {
-		CJKLatinGap   Length `yaml:"cjk_latin_gap"`
-		PunctCompress string `yaml:"punct_compress"` // adjust | always
-		FauxBold      Length `yaml:"faux_bold"`
-		Fallback      string `yaml:"fallback"` // note (default): list characters set in a fallback face; error: refuse them
+		CJKLatinGap   Length   `yaml:"cjk_latin_gap"`
+		PunctCompress string   `yaml:"punct_compress"` // adjust | always
+		FauxBold      Length   `yaml:"faux_bold"`
+		Fallback      string   `yaml:"fallback"` // note (default): list characters set in a fallback face; error: refuse them
+		Protect       []string `yaml:"protect"`  // words never broken across lines, besides the built-in leaders' names
 	} `yaml:"text"`
 	Masthead struct {
 		Style     `yaml:",inline"`

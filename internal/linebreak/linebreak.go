@@ -56,6 +56,9 @@ type Params struct {
 	// starts a line and of a closing mark or stop that ends one, so that a
 	// centred line's ink, not its em boxes, is centred.
 	Centered bool
+	// Protected lists words never broken across lines (leaders' names,
+	// the unit's own names); the line is justified around them.
+	Protected []string
 }
 
 // Glyph is one placed character. X is relative to the line's left edge
@@ -151,8 +154,9 @@ type scratch struct {
 	atoms  []atom
 	gaps   []gap
 	segOK  []bool
-	lens   []Len // prefix sums, 4 × (n+1)
-	ints   []int // prefix counts, 2 × (n+1)
+	prot   []bool // prot[i]: no break between text[i] and text[i+1]
+	lens   []Len  // prefix sums, 4 × (n+1)
+	ints   []int  // prefix counts, 2 × (n+1)
 	best   []float64
 	from   []int
 	adj    []Len
@@ -247,6 +251,7 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 		l := it.Line()
 		segOK[l.Offset+len(l.Text)] = true
 	}
+	prot := protect(sc, text, p.Protected)
 	depth := 0 // open quotes and brackets before the gap
 	for k := 1; k < n; k++ {
 		a, b := &atoms[k-1], &atoms[k]
@@ -282,7 +287,7 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 		if a.cls.isCJK() && b.cls.isCJK() && !(a.cls == clsDash && b.cls == clsDash && a.r == b.r) {
 			g.inter = true
 		}
-		g.breakOK = breakAllowed(text, atoms, k, segOK, g)
+		g.breakOK = breakAllowed(text, atoms, k, segOK, g) && !(prot != nil && prot[a.src])
 	}
 	// Latin runs longer than a line may break at UAX #14 opportunities.
 	allowLongLatin(atoms, gaps, text, segOK, p)
@@ -298,6 +303,42 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 		gaps[k].shrink = gaps[k].pairShrink + gaps[k].latinShrink + gaps[k].punctShrink
 	}
 	return atoms, gaps, lead
+}
+
+// protect marks where the protected words occur in text: prot[i] is set
+// when text[i] and text[i+1] belong to one occurrence. nil when there are
+// none.
+func protect(sc *scratch, text []rune, words []string) []bool {
+	var prot []bool
+	for _, w := range words {
+		wr := []rune(w)
+		if len(wr) < 2 || len(wr) > len(text) {
+			continue
+		}
+		for s := 0; s+len(wr) <= len(text); s++ {
+			if text[s] != wr[0] {
+				continue
+			}
+			match := true
+			for k := 1; k < len(wr); k++ {
+				if text[s+k] != wr[k] {
+					match = false
+					break
+				}
+			}
+			if !match {
+				continue
+			}
+			if prot == nil {
+				prot = grow(sc.prot, len(text))
+				sc.prot = prot
+			}
+			for k := s; k < s+len(wr)-1; k++ {
+				prot[k] = true
+			}
+		}
+	}
+	return prot
 }
 
 // spacedLatin reports whether a Latin character next to a Han character

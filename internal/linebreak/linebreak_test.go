@@ -346,3 +346,25 @@ func FuzzBreakTitle(f *testing.F) {
 		checkLines(t, s, breakStr(s, p), p)
 	})
 }
+
+// A protected name is never broken across lines, wherever it falls.
+func TestProtectedNames(t *testing.T) {
+	names := []string{"习近平", "李强", "赵乐际", "王沪宁", "蔡奇", "丁薛祥", "李希", "欧阳修远"}
+	fill := strings.Repeat("推进基层治理工作服务群众取得实效", 4)
+	p := Params{Width: 28 * em, Indent: 2 * em, Pitch: em, Protected: names}
+	for _, n := range names {
+		for off := 0; off < 40; off++ {
+			text := string([]rune(fill)[:off]) + n + "同志强调，要持续推进各项工作。" + fill
+			ls := breakStr(text, p)
+			for _, l := range ls[:len(ls)-1] {
+				end := []rune(text)[:l.End]
+				for k := 1; k < len([]rune(n)); k++ {
+					if strings.HasSuffix(string(end), string([]rune(n)[:k])) && strings.HasPrefix(string([]rune(text)[l.End:]), string([]rune(n)[k:])) {
+						t.Fatalf("%q broken at %d (offset %d): line ends %q", n, k, off, l.Text)
+					}
+				}
+			}
+			checkLines(t, text, ls, p)
+		}
+	}
+}

@@ -186,6 +186,16 @@ func Parse(file string, data []byte) (*Manifest, diag.List) {
 				}
 			}
 		},
+		"protect": func(k, v *yaml.Node) {
+			for _, it := range p.seq(v, "protect", MaxListItems) {
+				w := strings.TrimSpace(p.str(it, "protect"))
+				if utf8.RuneCountInString(w) < 2 {
+					p.errs.Add(p.pos(it), fmt.Sprintf("protect 中的 %q 太短", w), "请写不可拆开的词，如人名、地名，至少两个字")
+					continue
+				}
+				m.Issue.Protected = append(m.Issue.Protected, w)
+			}
+		},
 		"distribution": func(k, v *yaml.Node) {
 			for _, g := range p.seq(v, "distribution", 10) {
 				p.group(g, m)
