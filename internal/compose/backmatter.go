@@ -69,7 +69,12 @@ func (c *composer) prepareDistribution(is *doc.Issue) *distBlock {
 		}
 		first := true
 		for _, rs := range texts {
-			ls := linebreak.Break(c.runs(rs, d.Style), c.f, linebreak.Params{Width: width, CJKLatinGap: c.gap(), Protected: c.protected})
+			var ls []linebreak.Line
+			if g.List {
+				ls = linebreak.Break(c.runs(rs, d.Style), c.f, linebreak.Params{Width: width, CJKLatinGap: c.gap(), Protected: c.protected})
+			} else {
+				ls = c.unitLines(rs, width, c.st(d.Style))
+			}
 			for _, ln := range ls {
 				if first {
 					rows = append(rows, row{label, sp.Left() + inset, gi})
@@ -128,6 +133,45 @@ func (c *composer) distribution(db *distBlock) {
 		c.emit(r.ln, "dist", fmt.Sprintf("d%d", i+1), r.x, baseline(rt, lead, size), size, col)
 	}
 	c.rule("dist.last", bottom-d.Thick.Abs, d.Thick.Abs, col)
+}
+
+// unitLines sets an inline group's units (each with its "，") flush left,
+// breaking between units: a unit moves whole to the next line unless it
+// is longer than a line itself, and only then is broken inside.
+func (c *composer) unitLines(units []doc.Run, width Len, st int) []linebreak.Line {
+	for _, u := range units {
+		c.f.check(u.Text, u.Pos, st)
+	}
+	var out []linebreak.Line
+	cur := ""
+	flush := func() {
+		if cur != "" {
+			out = append(out, c.measureLine(cur, st))
+			cur = ""
+		}
+	}
+	for _, u := range units {
+		if c.measureLine(cur+u.Text, st).Width <= width {
+			cur += u.Text
+			continue
+		}
+		flush()
+		if c.measureLine(u.Text, st).Width <= width {
+			cur = u.Text
+			continue
+		}
+		// longer than a line: broken inside, the rest continues the line
+		ls := linebreak.Break([]linebreak.Run{{Text: u.Text, Style: st}}, c.f, linebreak.Params{Width: width, Ragged: true, CJKLatinGap: c.gap(), Protected: c.protected})
+		for i, ln := range ls {
+			if i < len(ls)-1 {
+				out = append(out, ln)
+			} else {
+				cur = ln.Text
+			}
+		}
+	}
+	flush()
+	return out
 }
 
 func shift(gs []linebreak.Glyph, dx Len) []linebreak.Glyph {
