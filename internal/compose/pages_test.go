@@ -520,3 +520,34 @@ func TestThreeLineTable(t *testing.T) {
 		t.Errorf("%d rules, %d thick; want top and bottom thick and one under the header", len(rules), thick)
 	}
 }
+
+// An inline 报/送 group breaks between units; only a unit longer than a
+// line is broken inside.
+func TestDistributionUnits(t *testing.T) {
+	units := []string{"上海市文明办", "上海市建交党委办公室", "上海市建交系统文明办", "上海市交通委文明办", "上海市邮政管理局局领导、各处室、派出机构、文明办", "上海市快递行业协会", "各快递企业", "中共上海市某某区委某某工作委员会某某某某某某某办公室某某某某某某科"}
+	is := issueWith("正文。")
+	var to []doc.Text
+	for _, u := range units {
+		to = append(to, doc.Text{S: u})
+	}
+	is.Distribution = []doc.Group{{Label: "送", To: to}}
+	d := compose(t, is)
+	dist, _ := items(d, "dist")
+	all := ""
+	for _, it := range dist {
+		line := strings.TrimPrefix(it.Text, "送：")
+		all += line
+		for _, u := range units[:len(units)-1] {
+			for k := 1; k < len([]rune(u)); k++ {
+				head, tail := string([]rune(u)[:k]), string([]rune(u)[k:])
+				if strings.HasSuffix(line, head) && !strings.HasSuffix(line, u) && !strings.HasSuffix(line, "，") {
+					_ = tail
+					t.Errorf("unit %q split: line %q", u, line)
+				}
+			}
+		}
+	}
+	if all != strings.Join(units, "，") {
+		t.Errorf("units lost: %q", all)
+	}
+}
