@@ -110,20 +110,19 @@ func (b *breaker) place(i, j int) Line {
 		}
 	} else if need < 0 && !last && !p.Ragged {
 		extra := -need
-		// Expansion priority: Latin spaces, Han–Latin gaps, then all gaps.
-		for _, wantSpace := range []bool{true, false} {
-			clear(caps)
-			for k := i + 1; k < j; k++ {
-				g := &b.gaps[k]
-				if g.stretchCap > 0 && g.space == wantSpace {
-					caps[k-i] = g.stretchCap
-				}
+		// Expansion priority: spaces between Latin words first, then every
+		// inter-character gap alike; a Han–Latin gap grows only to its cap
+		// (3/8 em), the others take what it cannot.
+		clear(caps)
+		for k := i + 1; k < j; k++ {
+			if g := &b.gaps[k]; g.stretchCap > 0 && g.space {
+				caps[k-i] = g.stretchCap
 			}
-			share(extra, caps, got)
-			for k, v := range got {
-				adj[k] += v
-				extra -= v
-			}
+		}
+		share(extra, caps, got)
+		for k, v := range got {
+			adj[k] += v
+			extra -= v
 		}
 		if extra > 0 {
 			idx := b.sc.idx[:0]
@@ -132,20 +131,53 @@ func (b *breaker) place(i, j int) Line {
 					idx = append(idx, k-i)
 				}
 			}
-			b.sc.idx = idx
 			if len(idx) == 0 {
 				loose = true
 			}
-			if len(idx) > 0 {
+			for len(idx) > 0 && extra > 0 {
 				each := extra / Len(len(idx))
 				rem := extra - each*Len(len(idx))
+				capped := false
+				open := idx[:0]
 				for n, k := range idx {
-					adj[k] += each
+					v := each
 					if Len(n) < rem {
-						adj[k]++
+						v++
 					}
+					if g := b.gaps[i+k]; g.cjkLatin {
+						if room := g.stretchCap - adj[k]; v >= room {
+							v, capped = max(room, 0), true
+							adj[k] += v
+							extra -= v
+							continue // full: takes no more
+						}
+					}
+					adj[k] += v
+					extra -= v
+					open = append(open, k)
+				}
+				idx = open
+				if !capped {
+					break
 				}
 			}
+			if extra > 0 {
+				// nothing but capped gaps left: they take the rest after all
+				idx = idx[:0]
+				for k := i + 1; k < j; k++ {
+					if b.gaps[k].inter {
+						idx = append(idx, k-i)
+					}
+				}
+				for n, k := range idx {
+					v := extra / Len(len(idx))
+					if Len(n) < extra-v*Len(len(idx)) {
+						v++
+					}
+					adj[k] += v
+				}
+			}
+			b.sc.idx = idx
 		}
 	}
 	ln := Line{Glyphs: make([]Glyph, 0, j-i)}

@@ -103,7 +103,7 @@ type gap struct {
 	pairShrink  Len
 	punctShrink Len  // a single mark's blank half, inside the line
 	latinShrink Len  // Han–Latin gap and space shrink
-	stretchCap  Len  // bounded stretch (spaces to 1/2 em, Han–Latin gap to 1/2 em)
+	stretchCap  Len  // bounded stretch (spaces to 1/2 em, Han–Latin gap to 3/8 em)
 	inter       bool // takes part in the final equal distribution
 	space       bool
 	spaceEnd    int // rune index after the spaces (for line text)
@@ -269,7 +269,7 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 			g.cjkLatin = true
 			g.natural = em * Len(p.CJKLatinGap) / 1000
 			g.latinShrink = g.natural / 2
-			g.stretchCap = max(em/2-g.natural, 0)
+			g.stretchCap = max(em*3/8-g.natural, 0) // clreq: at most 3/8 em in all
 			g.inter = true
 		}
 		// Adjacent punctuation: two marks of 2 em compress to 1.5 em.

@@ -368,3 +368,26 @@ func TestProtectedNames(t *testing.T) {
 		}
 	}
 }
+
+// Justification spreads over every gap: a Han–Latin gap grows to 3/8 em
+// at most while other gaps can take the slack.
+func TestHanLatinGapCap(t *testing.T) {
+	p := Params{Width: 28 * em, Indent: 2 * em, Pitch: em, CJKLatinGap: 250}
+	text := "3月27日，上海市邮政管理局党组召开会议，集中学习习近平总书记在考察河北雄安新区时重要讲话精神，听取关于开展树立和践行正确政绩观学习教育的情况汇报。"
+	// a measure between grid steps leaves slack on every line
+	p.Width = 27*em + em*3/4
+	ls := breakStr(text, p)
+	widest := Len(0)
+	for _, l := range ls[:len(ls)-1] {
+		for k := 1; k < len(l.Glyphs); k++ {
+			a, b := l.Glyphs[k-1], l.Glyphs[k]
+			if (IsLatin(a.R) && IsHan(b.R)) || (IsHan(a.R) && IsLatin(b.R)) {
+				widest = max(widest, b.X-(a.X+a.Adv))
+			}
+		}
+	}
+	if widest > em*3/8+1 || widest < em/4-1 {
+		t.Errorf("widest Han–Latin gap %v, want between 1/4 and 3/8 em (%v)", widest, em*3/8)
+	}
+	checkLines(t, text, ls, p)
+}
