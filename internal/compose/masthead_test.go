@@ -102,6 +102,7 @@ func TestEditorOneLine(t *testing.T) {
 // points, at most to 0.9 of the editor size; a longer one wraps instead.
 func TestEditorShrinks(t *testing.T) {
 	sp := spec(t)
+	sp.EditorLine.Inset = layout.Length{Set: true} // the counts below are for a line flush to both edges
 	size := sp.EditorLine.Size.Abs
 	one := editorOf(t, sp, "上海市邮政管理局党建办、文明办编")
 	for _, n := range []int{19, 20, 21} { // 16 pt leaves no room for the date; 15.5, 15, 14.5 pt do
