@@ -282,6 +282,16 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 				g.punctShrink = a.blankR + b.blankL
 			}
 		}
+		// A middle dot (间隔号) takes half a character (GB/T 15834
+		// §5.1.7): its blank quarters are given up where it stands.
+		if !g.space && a.cls == clsMiddle {
+			g.natural -= a.blankR
+			g.punctShrink = max(g.punctShrink-a.blankR, 0)
+		}
+		if !g.space && b.cls == clsMiddle {
+			g.natural -= b.blankL
+			g.punctShrink = max(g.punctShrink-b.blankL, 0)
+		}
 		// Inter-character stretch: between full-width characters, not
 		// inside —— or ……, never inside a Latin word or number.
 		if a.cls.isCJK() && b.cls.isCJK() && !(a.cls == clsDash && b.cls == clsDash && a.r == b.r) {

@@ -391,3 +391,15 @@ func TestHanLatinGapCap(t *testing.T) {
 	}
 	checkLines(t, text, ls, p)
 }
+
+// A middle dot takes half a character: 聚蜂驿·圆通康桥站 is 8.5 em.
+func TestMiddleDotHalf(t *testing.T) {
+	ls := breakStr("聚蜂驿·圆通康桥站", Params{Width: 20 * em, Ragged: true})
+	if len(ls) != 1 || ls[0].Width != 8*em+em/2 {
+		t.Fatalf("width %v, want 8.5 em (%v)", ls[0].Width, 8*em+em/2)
+	}
+	g := ls[0].Glyphs
+	if dot := g[3]; dot.R != '·' || dot.X+dot.TrimL != 3*em-0 && g[4].X-(g[2].X+g[2].Adv) != em/2 {
+		t.Errorf("dot box %+v", dot)
+	}
+}
