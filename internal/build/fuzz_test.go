@@ -34,6 +34,7 @@ func FuzzBuild(f *testing.F) {
 	f.Add("# 标题\n\n正文。\n")
 	f.Add("# 关于“2026年第9期”的通知\n\n> 编者按：现将有关情况编发。\n\n## 一、总体要求\n\n### （一）目标\n\n**下一步，**要做好GB/T 9704-2012的落实工作，完成率达81.5%……\n")
 	f.Add("# 标题\n\n（供稿：浦东局）\n")
+	f.Add("# 标题\n# 转行\n\n**（一）加强领导。**正文。\n\n表1 数据\n| 项目 | 数 |\n|---|--:|\n| 甲 | 1,234 |\n| 乙 | 5.6% |\n\n::: 分页\n\n（某局供稿）\n")
 	f.Add("# A\n\nhttp://example.com/a/very/long/path/that/goes/on/and/on/and/on/for/more/than/one/line/of/text\n")
 	f.Add("# 标题\n\n" + strings.Repeat("一二三四五六七八九十", 300) + "\n")
 	dir := f.TempDir()
