@@ -13,7 +13,8 @@ import (
 )
 
 // Inputs lists the files a build of the manifest reads: the manifest, its
-// articles, their photos and a layout file. It reads what it can and never
+// articles, their photos, a layout file with the layouts it is based on
+// and the font files it names. It reads what it can and never
 // fails: files that are missing or broken are listed too, so a watcher sees
 // them appear or get fixed.
 func Inputs(manifestFile string) []string {
@@ -35,7 +36,7 @@ func Inputs(manifestFile string) []string {
 		if !filepath.IsAbs(l) {
 			l = filepath.Join(dir, l)
 		}
-		files[l] = true
+		layoutInputs(l, files, 0)
 	}
 	if len(m.Articles) > manifest.MaxArticles {
 		m.Articles = m.Articles[:manifest.MaxArticles]
@@ -82,4 +83,42 @@ func Inputs(manifestFile string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// layoutInputs adds a layout file, its base: chain and its fonts.*.file
+// entries, read loosely.
+func layoutInputs(file string, files map[string]bool, depth int) {
+	if depth > 8 || files[file] {
+		return
+	}
+	files[file] = true
+	data, err := os.ReadFile(file)
+	if err != nil || len(data) > 1<<20 {
+		return
+	}
+	var l struct {
+		Base  string `yaml:"base"`
+		Fonts map[string]struct {
+			File string `yaml:"file"`
+		} `yaml:"fonts"`
+	}
+	if yaml.Unmarshal(data, &l) != nil {
+		return
+	}
+	dir := filepath.Dir(file)
+	for _, f := range l.Fonts {
+		if f.File != "" {
+			p := f.File
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(dir, p)
+			}
+			files[p] = true
+		}
+	}
+	if b := l.Base; b != "" && (filepath.Ext(b) == ".yaml" || filepath.Ext(b) == ".yml" || filepath.Base(b) != b) {
+		if !filepath.IsAbs(b) {
+			b = filepath.Join(dir, b)
+		}
+		layoutInputs(b, files, depth+1)
+	}
 }

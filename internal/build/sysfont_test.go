@@ -129,3 +129,22 @@ func TestInstalledFontErrors(t *testing.T) {
 		}
 	}
 }
+
+// A watched build follows the layout's base: chain and its font files.
+func TestInputsFollowLayouts(t *testing.T) {
+	dir := t.TempDir()
+	w := func(rel, s string) {
+		p := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(s), 0o644)
+	}
+	w("bulletin.yaml", "layout: office.yaml\narticles: [a.md]\n")
+	w("office.yaml", "base: layouts/unit.yaml\nfonts:\n  kaiti: {file: fonts/kai.ttf}\n")
+	w("layouts/unit.yaml", "base: jianbao\nfonts:\n  heiti: {file: ../fonts/hei.ttf}\n")
+	got := strings.Join(Inputs(filepath.Join(dir, "bulletin.yaml")), "\n")
+	for _, want := range []string{"office.yaml", "layouts/unit.yaml", "fonts/kai.ttf", "fonts/hei.ttf", "a.md"} {
+		if !strings.Contains(got, filepath.Join(dir, want)) {
+			t.Errorf("inputs lack %s:\n%s", want, got)
+		}
+	}
+}
