@@ -22,13 +22,7 @@ const rareText = "镕喆堃珺昇燊赟〇，䶮㐀䴀，𠮷𫖯𬌗𬘡𬇙�
 // codes with /ActualText.
 func TestRareCharacters(t *testing.T) {
 	dir := t.TempDir()
-	w := func(rel, s string) {
-		p := filepath.Join(dir, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	w := func(rel, s string) { writeFile(t, dir, rel, s) }
 	w("articles/01.md", "# 标题"+rareText+"\n\n## 一、黑体"+rareText+"\n\n### （一）楷体"+rareText+"\n\n正文"+rareText+"\n\n> 编者按："+rareText+"\n")
 	w("bulletin.yaml", "masthead: [工作简报]\nissue: {year: 2026, number: 1}\neditor: 办公室编\ndate: 2026-03-27\narticles: [articles/01.md]\n")
 	res, errs := Build(filepath.Join(dir, "bulletin.yaml"))
@@ -114,13 +108,7 @@ func TestRolesCoverTongyongAndExtA(t *testing.T) {
 // Every cell of a table reaches the PDF, row by row (pdftotext).
 func TestTableText(t *testing.T) {
 	dir := t.TempDir()
-	w := func(rel, s string) {
-		p := filepath.Join(dir, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	w := func(rel, s string) { writeFile(t, dir, rel, s) }
 	var rows strings.Builder
 	var want []string
 	for i := 1; i <= 35; i++ {

@@ -30,13 +30,7 @@ const (
 // only the fonts given.
 func fontIssue(t *testing.T, fontsYAML func(dir string) string) (dir, manifest string) {
 	dir = t.TempDir()
-	w := func(rel, s string) {
-		p := filepath.Join(dir, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	w := func(rel, s string) { writeFile(t, dir, rel, s) }
 	w("office.yaml", "base: jianbao\nfonts:\n"+fontsYAML(dir))
 	w("articles/01.md", "# 本机字体排印测试\n\n## 一、黑体标题\n\n### （一）楷体标题\n\n正文用仿宋排印，2026年3月。\n")
 	w("bulletin.yaml", "layout: office.yaml\nmasthead: [工作简报]\nissue: {year: 2026, number: 1}\neditor: 办公室编\ndate: 2026-03-27\narticles: [articles/01.md]\n")
@@ -133,11 +127,7 @@ func TestInstalledFontErrors(t *testing.T) {
 // A watched build follows the layout's base: chain and its font files.
 func TestInputsFollowLayouts(t *testing.T) {
 	dir := t.TempDir()
-	w := func(rel, s string) {
-		p := filepath.Join(dir, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte(s), 0o644)
-	}
+	w := func(rel, s string) { writeFile(t, dir, rel, s) }
 	w("bulletin.yaml", "layout: office.yaml\narticles: [a.md]\n")
 	w("office.yaml", "base: layouts/unit.yaml\nfonts:\n  kaiti: {file: fonts/kai.ttf}\n")
 	w("layouts/unit.yaml", "base: jianbao\nfonts:\n  heiti: {file: ../fonts/hei.ttf}\n")
@@ -146,5 +136,15 @@ func TestInputsFollowLayouts(t *testing.T) {
 		if !strings.Contains(got, filepath.Join(dir, want)) {
 			t.Errorf("inputs lack %s:\n%s", want, got)
 		}
+	}
+}
+
+// writeFile writes a test file under dir, making its folders.
+func writeFile(t *testing.T, dir, rel, s string) {
+	t.Helper()
+	p := filepath.Join(dir, rel)
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -40,18 +40,15 @@ func (c *composer) figureIn(art, n int, b doc.Block, colW, width Len) (block, bo
 		f.caption = linebreak.Break(c.runs(b.Runs, cs.Style), c.f, linebreak.Params{Width: capW, Ragged: true, Centered: true, CJKLatinGap: c.gap(), Protected: c.protected})
 	}
 	capH := f.capGap + Len(len(f.caption))*f.capLead
-	dpi := pic.DPI
-	if dpi < 10 || dpi > 10000 {
-		dpi = float64(sp.Image.DefaultDPI)
+	nat, ok := c.sizeOnly(b, colW)
+	if !ok {
+		return block{}, false
 	}
-	f.w = min(colW, display.Round(float64(pic.W)*72000/dpi))
-	if w, ok := c.width(b.Width); ok {
-		f.w = min(colW, w)
-	}
+	f.w, f.h = nat.w, nat.h
 	if width > 0 {
 		f.w = min(colW, width)
+		f.h = display.Round(float64(f.w) * float64(pic.H) / float64(pic.W))
 	}
-	f.h = display.Round(float64(f.w) * float64(pic.H) / float64(pic.W))
 	maxRows := c.rows
 	if c.figMax > 0 && c.figMax < maxRows {
 		// a photo right under a title or heading fits on a page with it
@@ -116,20 +113,21 @@ func (c *composer) figureRow(art, n int, bs []doc.Block) (block, bool) {
 	// the photos take one height, the lowest any of them has in its column
 	height := Len(0)
 	var keep []doc.Block
-	for i, b := range bs {
-		if fb, ok := c.sizeOnly(b, colW); ok {
-			if height == 0 || fb.h < height {
-				height = fb.h
+	var sizes []*figure
+	for _, b := range bs {
+		if fs, ok := c.sizeOnly(b, colW); ok {
+			if height == 0 || fs.h < height {
+				height = fs.h
 			}
-			keep = append(keep, bs[i])
+			keep, sizes = append(keep, b), append(sizes, fs)
 		}
 	}
 	var figs []*figure
 	first := block{}
 	for i, b := range keep {
 		w := Len(0)
-		if fb, ok := c.sizeOnly(b, colW); ok && fb.h > 0 {
-			w = fb.w * height / fb.h
+		if sizes[i].h > 0 {
+			w = sizes[i].w * height / sizes[i].h
 		}
 		fb, ok := c.figureIn(art, n+i, b, colW, w)
 		if !ok {

@@ -25,8 +25,9 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 	// Title: centred, balanced lines, fixed leading.
 	ts := sp.Title
 	tl := c.titleLines(a.Title)
-	titleRows0 := int((Len(len(tl))*ts.Leading.Abs + c.pitch - 1) / c.pitch)
-	body := c.blocks(n, a, titleRows0+ts.LinesAfter)
+	lead := ts.Leading.Abs
+	titleRows := int((Len(len(tl))*lead + c.pitch - 1) / c.pitch)
+	body := c.blocks(n, a, titleRows+ts.LinesAfter)
 	subtitled := len(body) > 0 && body[0].kind == doc.Subtitle
 	for i := 0; i < len(body) && body[i].kind == doc.Subtitle; i++ {
 		if i+1 == len(body) || body[i+1].kind != doc.Subtitle {
@@ -46,8 +47,6 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 	if n == 1 {
 		before = ts.FirstBefore
 	}
-	lead := ts.Leading.Abs
-	titleRows := int((Len(len(tl))*lead + c.pitch - 1) / c.pitch)
 	after := ts.LinesAfter
 	if subtitled {
 		after = 0
