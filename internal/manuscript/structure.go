@@ -270,13 +270,21 @@ func isSubtitle(p Para) bool {
 	if utf8.RuneCountInString(t) > maxSubtitleRunes {
 		return false
 	}
+	return SubtitleText(t) || p.Align == AlignCenter && !sentenceEnd(t) && Numbering(t) == 0
+}
+
+// SubtitleText reports whether a short line right under a title reads as
+// a subtitle or byline by its words alone: "——…", "来源：…", "（…供稿）".
+// Word and text files also take a centred line; Markdown has no
+// alignment, so this is its whole rule.
+func SubtitleText(t string) bool {
+	if utf8.RuneCountInString(t) > maxSubtitleRunes {
+		return false
+	}
 	if strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--") || strings.HasPrefix(t, "来源：") {
 		return true
 	}
-	if (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(")) && strings.Contains(t, "供稿") {
-		return true
-	}
-	return p.Align == AlignCenter && !sentenceEnd(t) && Numbering(t) == 0
+	return (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(")) && strings.Contains(t, "供稿")
 }
 
 func isCaption(p Para) bool {

@@ -1,8 +1,6 @@
 package markup
 
 import (
-	"strings"
-
 	"jianbao/internal/doc"
 	"jianbao/internal/manuscript"
 )
@@ -60,9 +58,7 @@ func interpret(art *doc.Article, nlines []int, explicitClosing bool) {
 	}
 	// subtitles right under the title
 	for i := 0; i < len(art.Blocks) && i < 2 && plain(i) && nlines[i] == 1; i++ {
-		t := art.Blocks[i].PlainText()
-		if len([]rune(t)) > 40 || !(strings.HasPrefix(t, "——") || strings.HasPrefix(t, "来源：") ||
-			(strings.HasPrefix(t, "（") && strings.Contains(t, "供稿"))) {
+		if !manuscript.SubtitleText(art.Blocks[i].PlainText()) {
 			break
 		}
 		art.Blocks[i].Kind = doc.Subtitle

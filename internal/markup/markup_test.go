@@ -222,3 +222,28 @@ func TestTable(t *testing.T) {
 		t.Errorf("round trip:\n%s\n%v", out, errs)
 	}
 }
+
+// A subtitle or byline right under the title is recognised by the same
+// words as in Word and text files; a centred line means nothing here.
+func TestSubtitleLines(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"——记上海邮政快递行业党建工作", true},
+		{"来源：市邮政管理局", true},
+		{"（市邮政管理局供稿）", true},
+		{"(市邮政管理局供稿)", true},
+		{"记上海邮政快递行业党建工作", false},
+		{"——" + strings.Repeat("长", 45), false},
+	} {
+		art, errs := Parse("a.md", []byte("# 标题\n\n"+c.line+"\n\n正文第一段。\n"))
+		if len(errs) > 0 {
+			t.Fatalf("%q: %v", c.line, errs)
+		}
+		got := len(art.Blocks) > 0 && art.Blocks[0].Kind == doc.Subtitle
+		if got != c.want {
+			t.Errorf("%q: subtitle = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
