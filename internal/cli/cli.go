@@ -18,10 +18,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-
 	"jianbao/fonts"
 	"jianbao/internal/build"
+	"jianbao/internal/charset"
 	"jianbao/internal/diag"
 	"jianbao/internal/display"
 	"jianbao/internal/fontset"
@@ -228,7 +227,7 @@ func fixFile(path string, edits []manuscript.Edit, stdout io.Writer) (int, error
 
 // Fonts lists the embedded faces.
 func Fonts(stdout io.Writer) int {
-	hanzi := GB2312Hanzi()
+	hanzi := charset.GB2312Hanzi()
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "字体\t风格\t字族\t许可\t字形数\tGB 2312 汉字\t来源")
 	for _, n := range fontset.Names() {
@@ -267,7 +266,7 @@ func Fonts(stdout io.Writer) int {
 // is there before writing a layout.
 func installedFonts(stdout io.Writer) {
 	dirs := sysfont.Dirs()
-	gb2312, gbk, gb18030 := GB2312Hanzi(), GBKChars(), GB18030Level1()
+	gb2312, gbk, gb18030 := charset.GB2312Hanzi(), charset.GBK(), charset.GB18030Level1()
 	fams := sysfont.CJKFamilies(sysfont.Scan(dirs), gb2312, gbk, gb18030)
 	fmt.Fprintf(stdout, "\n本机已安装的中文字体（查找了 %s；可用环境变量 JIANBAO_FONT_PATH 增加文件夹）：\n", strings.Join(dirs, "、"))
 	if len(fams) == 0 {
@@ -333,72 +332,6 @@ func roleGuess(names []string) string {
 		return "-"
 	}
 	return strings.Join(roles, "、")
-}
-
-// GBKChars lists every character of GBK (two-byte codes decoded with the
-// GBK decoder), hanzi and symbols.
-func GBKChars() []rune {
-	dec := simplifiedchinese.GBK.NewDecoder()
-	seen := map[rune]bool{}
-	var out []rune
-	for b1 := 0x81; b1 <= 0xFE; b1++ {
-		for b2 := 0x40; b2 <= 0xFE; b2++ {
-			if b2 == 0x7F {
-				continue
-			}
-			s, err := dec.Bytes([]byte{byte(b1), byte(b2)})
-			if err != nil {
-				continue
-			}
-			for _, r := range string(s) {
-				if r != 0xFFFD && r >= 0x80 && (r < 0xE000 || r > 0xF8FF) && !seen[r] {
-					seen[r] = true
-					out = append(out, r)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// GB18030Level1 is the repertoire of GB 18030-2022 implementation level 1
-// as far as ideographs go: GBK, all of CJK Ext A and the URO to U+9FEF.
-func GB18030Level1() []rune {
-	seen := map[rune]bool{}
-	out := GBKChars()
-	for _, r := range out {
-		seen[r] = true
-	}
-	for _, rg := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FEF}} {
-		for r := rg[0]; r <= rg[1]; r++ {
-			if !seen[r] {
-				seen[r] = true
-				out = append(out, r)
-			}
-		}
-	}
-	return out
-}
-
-// GB2312Hanzi lists the 6,763 GB 2312 hanzi, decoded from the GB 2312 code
-// space (rows 16–87) with the GBK decoder.
-func GB2312Hanzi() []rune {
-	dec := simplifiedchinese.GBK.NewDecoder()
-	var out []rune
-	for b1 := 0xB0; b1 <= 0xF7; b1++ {
-		for b2 := 0xA1; b2 <= 0xFE; b2++ {
-			s, err := dec.Bytes([]byte{byte(b1), byte(b2)})
-			if err != nil {
-				continue
-			}
-			for _, r := range string(s) {
-				if r != 0xFFFD && r >= 0x4E00 {
-					out = append(out, r)
-				}
-			}
-		}
-	}
-	return out
 }
 
 // Layouts lists the built-in layouts.

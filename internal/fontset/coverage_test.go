@@ -11,9 +11,9 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"jianbao/fonts"
+	"jianbao/internal/charset"
 )
 
 // cjkSong is the CJK Song fallback face: Noto Serif CJK SC cut to
@@ -157,24 +157,7 @@ func TestCJKSongGB18030Level1(t *testing.T) {
 
 	// Every two-byte GBK code the decoder maps (its user-defined areas
 	// decode to nothing and are skipped).
-	dec := simplifiedchinese.GBK.NewDecoder()
-	var gbk []rune
-	for b1 := 0x81; b1 <= 0xFE; b1++ {
-		for b2 := 0x40; b2 <= 0xFE; b2++ {
-			if b2 == 0x7F {
-				continue
-			}
-			s, err := dec.Bytes([]byte{byte(b1), byte(b2)})
-			if err != nil {
-				continue
-			}
-			r, _ := utf8.DecodeRune(s)
-			if r == utf8.RuneError || r < 0x80 || (r >= 0xE000 && r <= 0xF8FF) {
-				continue
-			}
-			gbk = append(gbk, r)
-		}
-	}
+	gbk := charset.GBK()
 	if len(gbk) < 21800 {
 		t.Fatalf("decoded only %d GBK characters", len(gbk))
 	}
