@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "jianbao/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	_ "jianbao/internal/golden"
 	"strings"
 	"testing"
 )

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	_ "jianbao/internal/golden"
 	"os"
 	"os/exec"
 	"path/filepath"
