@@ -170,3 +170,19 @@ func TestDiffRefuses(t *testing.T) {
 		}
 	}
 }
+
+// Two PDFs with the same layout record but other bytes (here, bytes
+// appended after the end) are reported as different, exit 1.
+func TestDiffSameLayoutOtherBytes(t *testing.T) {
+	dir, m := issue(t)
+	a := filepath.Join(dir, "a.pdf")
+	if code := Build([]string{m}, BuildOptions{Out: a}, &bytes.Buffer{}, &bytes.Buffer{}); code != ExitOK {
+		t.Fatal("build")
+	}
+	data, _ := os.ReadFile(a)
+	write(t, dir, "b.pdf", string(data)+"% touched\n")
+	var out, errb bytes.Buffer
+	if code := Diff(a, filepath.Join(dir, "b.pdf"), &out, &errb); code != ExitInput || !strings.Contains(out.String(), "排版相同，但 PDF 字节不同") {
+		t.Errorf("exit %d: %s%s", code, out.String(), errb.String())
+	}
+}
