@@ -179,7 +179,7 @@ func Record(pdf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, ErrNoRecord
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, 1<<30))
+	out, err := io.ReadAll(io.LimitReader(zr, 1<<28))
 	if err != nil {
 		return nil, ErrNoRecord
 	}
