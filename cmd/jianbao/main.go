@@ -108,6 +108,7 @@ func run(args []string) int {
 			Run:   func(c *cobra.Command, a []string) { fmt.Println("jianbao", cli.Version) },
 		},
 	)
+	chinese(root)
 	root.SetArgs(args)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	if c, err := root.ExecuteC(); err != nil {
@@ -115,4 +116,19 @@ func run(args []string) int {
 		return cli.ExitUsage
 	}
 	return code
+}
+
+// chinese puts the parser's own texts (usage, -h, help) in Chinese.
+func chinese(root *cobra.Command) {
+	root.SetUsageTemplate(cli.UsageTemplate)
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.InitDefaultHelpCmd()
+	for _, c := range append(root.Commands(), root) {
+		c.InitDefaultHelpFlag()
+		c.DisableFlagsInUseLine = true
+		c.Flags().Lookup("help").Usage = cli.HelpFlagUsage
+		if c.Name() == "help" {
+			c.Short = cli.HelpCommandShort
+		}
+	}
 }

@@ -68,3 +68,18 @@ func TestNoManifestArgument(t *testing.T) {
 		t.Error("build without an argument wrote no bulletin.pdf")
 	}
 }
+
+// Help is in Chinese too: the usage text, -h and the help command.
+func TestHelpInChinese(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"build", "--help"}, {"help", "diff"}, {}} {
+		code, out := runCaptured(t, args...)
+		if code != 0 || !strings.Contains(out, "用法：") || !strings.Contains(out, "显示这个命令的用法") {
+			t.Errorf("%v: exit %d\n%s", args, code, out)
+		}
+		for _, en := range []string{"Usage:", "Flags:", "help for", "Available Commands", "[flags]", "completion"} {
+			if strings.Contains(out, en) {
+				t.Errorf("%v: %q left in English:\n%s", args, en, out)
+			}
+		}
+	}
+}

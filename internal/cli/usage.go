@@ -72,3 +72,26 @@ func UsageMessage(err error, cmd string) string {
 	}
 	return "jianbao: 命令行用法不对（" + first + "）；用法见 " + help
 }
+
+// UsageTemplate is the command-line parser's usage text, in Chinese.
+const UsageTemplate = `用法：{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} 命令 …{{end}}{{if .HasAvailableSubCommands}}
+
+命令：{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+选项：
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+通用选项：
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+某个命令的用法：{{.CommandPath}} 命令 --help{{end}}
+`
+
+// HelpFlagUsage and HelpCommandShort replace the parser's English texts.
+const (
+	HelpFlagUsage    = "显示这个命令的用法"
+	HelpCommandShort = "显示某个命令的用法 (help about a command)"
+)
