@@ -153,6 +153,7 @@ func Compare(oldData, newData []byte) ([]Change, error) {
 		newByID[n.Items[i].ID] = &n.Items[i]
 	}
 	oldIDs := map[string]bool{}
+	var moves []move
 	for _, a := range o.Items {
 		oldIDs[a.ID] = true
 		b, ok := newByID[a.ID]
@@ -166,11 +167,12 @@ func Compare(oldData, newData []byte) ([]Change, error) {
 				add(a.Page, a.Line, "%s改动：%s → %s", where(a), show(a), show(*b))
 			}
 		case a.Page != b.Page || a.Line != b.Line:
-			add(a.Page, a.Line, "%s移到%s：%s", where(a), where(*b), show(a))
+			moves = append(moves, move{a, *b})
 		case a.Raw != b.Raw:
 			add(a.Page, a.Line, "%s位置或样式改变（x=%s y=%s → x=%s y=%s）：%s", where(a), a.X, a.Y, b.X, b.Y, show(a))
 		}
 	}
+	out = append(out, moveRuns(moves)...)
 	for _, b := range n.Items {
 		if !oldIDs[b.ID] {
 			add(b.Page, b.Line, "%s新增：%s", where(b), show(b))
@@ -183,7 +185,7 @@ func Compare(oldData, newData []byte) ([]Change, error) {
 		case i >= len(o.Pages):
 			add(i+1, 0, "新增第 %d 页", i+1)
 		case o.Pages[i] != n.Pages[i]:
-			add(i+1, 0, "第 %d 页的页面信息改变：%s → %s", i+1, pageInfo(o.Pages[i]), pageInfo(n.Pages[i]))
+			add(i+1, 0, "第 %d 页%s", i+1, pageChange(o.Pages[i], n.Pages[i]))
 		}
 	}
 	if len(out) == 0 { // same items, other bytes: say where the records part
@@ -203,12 +205,72 @@ func Compare(oldData, newData []byte) ([]Change, error) {
 	return out, nil
 }
 
-func pageInfo(p string) string {
-	f := strings.Split(p, "\t")
-	if len(f) > 2 {
-		return strings.Join(f[2:], " ")
+// pageChange says what changed in a page's line of the record: its
+// printed number, its size, how many grid rows it uses.
+func pageChange(o, n string) string {
+	fo, fn := strings.Split(o, "\t"), strings.Split(n, "\t")
+	var parts []string
+	for k := 2; k < max(len(fo), len(fn)); k++ {
+		a, b := "", ""
+		if k < len(fo) {
+			a = fo[k]
+		}
+		if k < len(fn) {
+			b = fn[k]
+		}
+		if a == b {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(a, "no=") || strings.HasPrefix(b, "no="):
+			parts = append(parts, "页码 "+strings.TrimPrefix(a, "no=")+" → "+strings.TrimPrefix(b, "no="))
+		case strings.HasPrefix(a, "fill=") || strings.HasPrefix(b, "fill="):
+			parts = append(parts, "用去的行数 "+strings.TrimPrefix(a, "fill=")+" → "+strings.TrimPrefix(b, "fill="))
+		default:
+			parts = append(parts, "页面尺寸 "+a+" → "+b)
+		}
 	}
-	return p
+	return strings.Join(parts, "，")
+}
+
+// move is a line that kept its text and changed its place.
+type move struct{ a, b Item }
+
+// moveRuns describes moves, a run of consecutive lines that moved the
+// same way in one change: “第 2 页第 1—11 行下移 1 行”.
+func moveRuns(ms []move) []Change {
+	var out []Change
+	for i := 0; i < len(ms); {
+		j := i + 1
+		for j < len(ms) && ms[j].a.Page == ms[i].a.Page && ms[j].b.Page == ms[i].b.Page &&
+			ms[j].a.Line == ms[j-1].a.Line+1 && ms[j].b.Line-ms[j].a.Line == ms[i].b.Line-ms[i].a.Line {
+			j++
+		}
+		a, b, last := ms[i].a, ms[i].b, ms[j-1]
+		c := Change{Page: a.Page, Line: a.Line}
+		lines := func(p, from, to int) string {
+			if from == to {
+				return fmt.Sprintf("第 %d 页第 %d 行", p, from)
+			}
+			return fmt.Sprintf("第 %d 页第 %d—%d 行", p, from, to)
+		}
+		switch d := b.Line - a.Line; {
+		case a.Line == 0: // not a line of text
+			c.Msg = fmt.Sprintf("%s移到%s：%s", where(a), where(b), show(a))
+		case a.Page == b.Page && d > 0:
+			c.Msg = fmt.Sprintf("%s下移 %d 行：%s", lines(a.Page, a.Line, last.a.Line), d, show(a))
+		case a.Page == b.Page:
+			c.Msg = fmt.Sprintf("%s上移 %d 行：%s", lines(a.Page, a.Line, last.a.Line), -d, show(a))
+		default:
+			c.Msg = fmt.Sprintf("%s移到%s：%s", lines(a.Page, a.Line, last.a.Line), lines(b.Page, b.Line, last.b.Line), show(a))
+		}
+		if j-i > 1 {
+			c.Msg = strings.TrimSuffix(c.Msg, "："+show(a)) + fmt.Sprintf("（共 %d 行，首行%s）", j-i, show(a))
+		}
+		out = append(out, c)
+		i = j
+	}
+	return out
 }
 
 // where names an item's place: 第 3 页第 5 行, or its role for an item

@@ -58,6 +58,19 @@ func TestCompare(t *testing.T) {
 	if len(cs) != 1 || cs[0].Msg != "第 1 页第 4 行位置或样式改变（x=79.37 y=473.34 → x=79.37 y=502.33）：“第二行”" {
 		t.Errorf("moved line: %+v", cs)
 	}
+	// a line inserted above: the two body lines move down together
+	rec4 := strings.Replace(strings.Replace(strings.Replace(rec1, "y=473.34", "y=502.33", 1), "y=444.35", "y=473.34", 1),
+		"text\tbody\ta1.p1.1", "text\tbody\ta1.p0.1\tx=79.37\ty=444.35\tw=442.20\tsize=16.00\tblack\t(新一行)\ntext\tbody\ta1.p1.1", 1)
+	rec4 = strings.Replace(rec4, "fill=22/22", "fill=21/22", 1)
+	cs, _ = Compare([]byte(rec1), []byte(rec4))
+	var msgs []string
+	for _, c := range cs {
+		msgs = append(msgs, c.Msg)
+	}
+	want = []string{"第 1 页用去的行数 22/22 → 21/22", "第 1 页第 3—4 行下移 1 行（共 2 行，首行“第一行”）", "第 1 页第 3 行新增：“新一行”"}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lines moved down:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
 	if _, err := Compare([]byte(rec1), []byte("会议纪要\n")); err == nil {
 		t.Error("a text that is no record compares")
 	}
