@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"encoding/xml"
+	"io"
 	_ "jianbao/internal/golden"
 	"os"
 	"os/exec"
@@ -147,6 +149,13 @@ func TestCatalogInfoAndXMP(t *testing.T) {
 		t.Fatal(err)
 	}
 	xs := string(x)
+	for dec := xml.NewDecoder(bytes.NewReader(x)); ; {
+		if _, err := dec.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("the XMP packet is not well-formed XML: %v\n%s", err, xs)
+		}
+	}
 	field := func(re string) string {
 		m := regexp.MustCompile(re).FindStringSubmatch(xs)
 		if m == nil {
