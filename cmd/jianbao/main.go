@@ -32,10 +32,13 @@ func run(args []string) int {
 		SilenceErrors: true,
 	}
 	buildCmd := &cobra.Command{
-		Use:   "build MANIFEST... [-o OUT.pdf] [--watch]",
-		Short: "排版并生成 PDF (typeset the issue)",
-		Args:  cobra.MinimumNArgs(1),
+		Use:   "build [MANIFEST...] [-o OUT.pdf] [--watch]",
+		Short: "排版并生成 PDF；不给清单时用当前文件夹的 bulletin.yaml (typeset the issue)",
+		Args:  cobra.ArbitraryArgs,
 		Run: func(c *cobra.Command, a []string) {
+			if a, code = cli.ManifestArgs(a, os.Stderr); code != cli.ExitOK {
+				return
+			}
 			if !watch {
 				code = cli.Build(a, opt, os.Stdout, os.Stderr)
 				return
@@ -54,10 +57,14 @@ func run(args []string) int {
 	buildCmd.Flags().StringVarP(&opt.Out, "output", "o", "", "输出 PDF 路径（默认与清单同名）")
 	buildCmd.Flags().StringVar(&opt.Dump, "dump", "", "同时写出排版记录（每行一个排印项）")
 	checkCmd := &cobra.Command{
-		Use:   "check MANIFEST [--fix]",
+		Use:   "check [MANIFEST] [--fix]",
 		Short: "检查清单、文章、字体和版式，并给出校对提示；不写文件 (validate and proofread)",
-		Args:  cobra.ExactArgs(1),
-		Run:   func(c *cobra.Command, a []string) { code = cli.Check(a[0], fix, os.Stdout, os.Stderr) },
+		Args:  cobra.MaximumNArgs(1),
+		Run: func(c *cobra.Command, a []string) {
+			if a, code = cli.ManifestArgs(a, os.Stderr); code == cli.ExitOK {
+				code = cli.Check(a[0], fix, os.Stdout, os.Stderr)
+			}
+		},
 	}
 	checkCmd.Flags().BoolVar(&fix, "fix", false, "就地改正 Markdown 文章中可安全改正的标点和空格，并逐条列出")
 	importCmd := &cobra.Command{
@@ -75,6 +82,12 @@ func run(args []string) int {
 			Short: "新建一期简报的文件夹 (scaffold a new issue)",
 			Args:  cobra.ExactArgs(1),
 			Run:   func(c *cobra.Command, a []string) { code = cli.Init(a[0], os.Stdout, os.Stderr) },
+		},
+		&cobra.Command{
+			Use:   "diff OLD NEW",
+			Short: "比较两次排版（排版记录或 jianbao 生成的 PDF），逐页列出变化；相同返回 0，不同返回 1 (compare two layouts)",
+			Args:  cobra.ExactArgs(2),
+			Run:   func(c *cobra.Command, a []string) { code = cli.Diff(a[0], a[1], os.Stdout, os.Stderr) },
 		},
 		&cobra.Command{
 			Use:   "fonts",
@@ -95,11 +108,27 @@ func run(args []string) int {
 			Run:   func(c *cobra.Command, a []string) { fmt.Println("jianbao", cli.Version) },
 		},
 	)
+	chinese(root)
 	root.SetArgs(args)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	if err := root.Execute(); err != nil {
-		fmt.Fprintf(os.Stderr, "jianbao: %v；用法见 jianbao --help\n", err)
+	if c, err := root.ExecuteC(); err != nil {
+		fmt.Fprintln(os.Stderr, cli.UsageMessage(err, c.CommandPath()))
 		return cli.ExitUsage
 	}
 	return code
+}
+
+// chinese puts the parser's own texts (usage, -h, help) in Chinese.
+func chinese(root *cobra.Command) {
+	root.SetUsageTemplate(cli.UsageTemplate)
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.InitDefaultHelpCmd()
+	for _, c := range append(root.Commands(), root) {
+		c.InitDefaultHelpFlag()
+		c.DisableFlagsInUseLine = true
+		c.Flags().Lookup("help").Usage = cli.HelpFlagUsage
+		if c.Name() == "help" {
+			c.Short = cli.HelpCommandShort
+		}
+	}
 }

@@ -74,7 +74,7 @@ func TestBadInputs(t *testing.T) {
 		want  []string
 	}{
 		{"malformed YAML", func(t *testing.T, d string) { edit(t, d, "bulletin.yaml", "number: 1", "number: [1") }, "",
-			[]string{"DIR/bulletin.yaml:5: YAML 格式错误：did not find expected ',' or ']'；请检查缩进和冒号"}},
+			[]string{"DIR/bulletin.yaml:5: YAML 格式错误：方括号 [ ] 没有配对，或列表项之间缺少逗号；请补上“]”，列表项之间用英文逗号分隔"}},
 		{"unknown key", func(t *testing.T, d string) { edit(t, d, "bulletin.yaml", "editor:", "edtor:") }, "",
 			[]string{`DIR/bulletin.yaml:6:1: 未知字段 "edtor"；可用字段：articles、classification、copies、date、distribution、editor、issue、layout、masthead、protect`}},
 		{"wrong type", func(t *testing.T, d string) { edit(t, d, "bulletin.yaml", "number: 1", "number: 一") }, "",

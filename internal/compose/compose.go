@@ -151,6 +151,7 @@ func ComposeNotes(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.Lis
 	c.distribution(db)
 	c.fill(db)
 	c.pageNumbers()
+	c.outline(is)
 	if len(c.errs) > 0 {
 		c.errs.Sort()
 		return nil, nil, c.errs

@@ -116,6 +116,19 @@ type Document struct {
 	Subject string
 	Date    [3]int // year, month, day: the issue date, used for PDF metadata
 	Pages   []Page
+	// Outline lists the articles' titles (level 0) and their headings
+	// (levels 1–3, as in the document) in reading order, where they are
+	// printed: the PDF's bookmarks.
+	Outline []OutlineEntry
+}
+
+// OutlineEntry is one bookmark: Page is the index into Pages counted from
+// 1, Y the top of the first line of the title or heading.
+type OutlineEntry struct {
+	Level int
+	Text  string
+	Page  int
+	Y     Len
 }
 
 // Dump writes one line per page and per item, tab-separated, lengths in

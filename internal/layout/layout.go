@@ -17,6 +17,7 @@ import (
 
 	"jianbao/internal/diag"
 	"jianbao/internal/display"
+	"jianbao/internal/manifest"
 	"jianbao/layouts"
 )
 
@@ -306,9 +307,14 @@ func Parse(file string, data []byte) (*Spec, diag.List) {
 // followBody re-ties what the base tied to the old body size.
 func merged(file string, data []byte, depth int, org map[*yaml.Node]origin) (*yaml.Node, diag.List) {
 	var errs diag.List
+	if pos, ok := manifest.FullWidthColon(file, data); ok {
+		errs.Add(pos, "版式 YAML 格式错误："+manifest.FullWidthColonHint, "请改成英文冒号并在后面空一格")
+		return nil, errs
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		errs.Add(diag.Pos{File: file}, "版式 YAML 格式错误："+err.Error(), "请检查缩进和冒号")
+		pos, msg, fix := manifest.YAMLSyntax(file, data, err)
+		errs.Add(pos, "版式 "+msg, fix)
 		return nil, errs
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {

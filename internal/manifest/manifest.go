@@ -91,9 +91,13 @@ func Parse(file string, data []byte) (*Manifest, diag.List) {
 		p.errs.Add(diag.Pos{File: file, Line: line}, "文件中有空字符（NUL）", "请删除该字符或重新保存为纯文本")
 		return nil, p.errs
 	}
+	if pos, ok := FullWidthColon(file, data); ok {
+		p.errs.Add(pos, "YAML 格式错误："+FullWidthColonHint, "请改成英文冒号并在后面空一格")
+		return nil, p.errs
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		p.errs.Add(yamlErrPos(file, err), "YAML 格式错误："+yamlErrMsg(err), "请检查缩进和冒号")
+		p.errs.Add(YAMLSyntax(file, data, err))
 		return nil, p.errs
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
@@ -519,30 +523,3 @@ func badUTF8(data []byte) (line, offset int) {
 }
 
 // yamlErrPos extracts "line N" from a yaml.v3 error message.
-func yamlErrPos(file string, err error) diag.Pos {
-	s := err.Error()
-	if i := strings.Index(s, "line "); i >= 0 {
-		j := i + 5
-		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-			j++
-		}
-		if n, e := strconv.Atoi(s[i+5 : j]); e == nil {
-			// yaml.v3 numbers the lines of parser errors ("did not find
-			// expected …") from 0 and those of scanner errors from 1
-			if strings.Contains(s, "did not find expected") {
-				n++
-			}
-			return diag.Pos{File: file, Line: n}
-		}
-	}
-	return diag.Pos{File: file}
-}
-
-func yamlErrMsg(err error) string {
-	s := err.Error()
-	s = strings.TrimPrefix(s, "yaml: ")
-	if i := strings.Index(s, ": "); i >= 0 && strings.HasPrefix(s, "line ") {
-		s = s[i+2:]
-	}
-	return s
-}

@@ -56,7 +56,7 @@ func TestErrors(t *testing.T) {
 		{"special issue with a total", strings.Replace(good, "  number: 9", "  number: 1\n  special: 增刊\n  total: 544", 1), []string{`7:10: 增刊单独编号，不计入总期数，不印“总第 N 期”；请删除 issue.total，number 写本年第几期增刊`}},
 		{"unknown special", strings.Replace(good, "  number: 9", "  number: 1\n  special: 号外", 1), []string{`6:12: 不认识的特殊期类型 "号外"；可写 增刊、特刊 或 专刊，正刊请留空`}},
 		{"empty distribution label", good + "distribution:\n  - label: \"\"\n    to: [甲]\n", []string{`10:12: 分送组的标签（label）为空；请写 报、送 或 发`}},
-		{"malformed yaml", "masthead: [a\nissue: {", []string{`2: YAML 格式错误：did not find expected ',' or ']'；请检查缩进和冒号`}},
+		{"malformed yaml", "masthead: [a\nissue: {", []string{`2: YAML 格式错误：方括号 [ ] 没有配对，或列表项之间缺少逗号；请补上“]”，列表项之间用英文逗号分隔`}},
 		{"alias", "x: &a [1]\ny: *a\n", []string{`1:4: 清单中使用了 YAML 锚点或别名（&name、*name）；请直接写出内容，清单不支持别名`}},
 		{"several at once", strings.Replace(strings.Replace(good, "2026-03-27", "soon", 1), "number: 9", "number: x", 1), []string{
 			`5:11: 字段 "issue.number" 应是整数，而不是 "x"；请写阿拉伯数字，如 9`,

@@ -43,11 +43,9 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 	ts := time.Date(d.Date[0], time.Month(d.Date[1]), d.Date[2], 0, 0, 0, 0, cst)
 	pdf.SetCreationDate(ts)
 	pdf.SetModificationDate(ts)
-	pdf.SetProducer("jianbao", false)
-	pdf.SetCreator("jianbao", false)
-	pdf.SetTitle(d.Title, true)
-	pdf.SetAuthor(d.Author, true)
-	pdf.SetSubject(d.Subject, true)
+	if err := setDocument(pdf, d); err != nil {
+		return nil, fmt.Errorf("pdfout: %w", err)
+	}
 	pdf.SetCompression(true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -101,7 +99,8 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 		}
 	}
 
-	for _, p := range d.Pages {
+	level := -1 // of the last bookmark
+	for pi, p := range d.Pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: p.Width.Pt(), Ht: p.Height.Pt()})
 		for _, it := range p.Items {
 			switch it.Kind {
@@ -125,6 +124,7 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 				return nil, fmt.Errorf("pdfout: %w", err)
 			}
 		}
+		bookmarks(pdf, d, pi+1, &level)
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
