@@ -80,6 +80,7 @@ func Check(manifestFile string) (*Result, *layout.Spec, diag.List) {
 	for i, r := range reads {
 		if r.art != nil {
 			r.art.NewPage = m.Articles[i].NewPage
+			r.art.Section, r.art.SectionPos = m.Articles[i].Section.S, m.Articles[i].Section.Pos
 		}
 		notes.Append(r.notes)
 		errs.Append(r.errs)
