@@ -152,7 +152,7 @@ func (c *composer) leader(from Len, page int, st int, y Len, id string) {
 	col := c.color(cs.Item.Color)
 	num := c.measureLine(strconv.Itoa(page), st)
 	nx := sp.Left() + sp.BlockW() - num.Width
-	c.emit(num, "contents.page", id, nx, y, size, col)
+	defer c.emit(num, "contents.page", id, nx, y, size, col) // after the leader, in reading order
 	lr := []rune(cs.Leader)[0]
 	lw := c.f.Advance(lr, st)
 	gap := size / 4
