@@ -83,7 +83,7 @@ func (s *Spec) frontDefaults() {
 		st.Format = "{role}：{name}"
 	}
 	if st.Separator == "" {
-		st.Separator = "　　"
+		st.Separator = "　"
 	}
 	if st.Position == "" {
 		st.Position = "inside"
