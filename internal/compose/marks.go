@@ -63,8 +63,10 @@ func (c *composer) marks(is *doc.Issue) int {
 }
 
 // StampCopy sets the 份号 of a composed document to n: it changes the
-// runes of the 份号 item on page 1 and nothing else. It reports whether
-// the document has a 份号 to change.
+// runes of the 份号 glyphs on page 1 and nothing else — the item's Text,
+// which the layout record prints, keeps the number the issue was composed
+// with, so every copy of one build has the same record. It reports
+// whether the document has a 份号 to change.
 func StampCopy(items []display.Item, n int) bool {
 	digits := []rune(CopyText(n))
 	for i := range items {
@@ -76,7 +78,7 @@ func StampCopy(items []display.Item, n int) bool {
 		for k := range gs {
 			gs[k].R = digits[k]
 		}
-		it.Glyphs, it.Text = gs, string(digits)
+		it.Glyphs = gs
 		return true
 	}
 	return false
