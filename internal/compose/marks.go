@@ -5,6 +5,7 @@ import (
 
 	"jianbao/internal/display"
 	"jianbao/internal/doc"
+	"jianbao/internal/linebreak"
 )
 
 // CopyDigits is how many digits a 份号 has (GB/T 9704 7.2.1).
@@ -56,6 +57,10 @@ func (c *composer) marks(is *doc.Issue) int {
 			c.f.check("★"+is.SecrecyPeriod.S, is.SecrecyPeriod.Pos, st)
 		}
 		ln := c.measureLine(text, st)
+		if is.SecrecyPeriod.S != "" {
+			// 秘密★1年 is written solid (GB/T 9704 7.2.2): no Han–Latin gap
+			ln = linebreak.Break([]linebreak.Run{{Text: text, Style: st}}, c.f, linebreak.Params{Width: 1 << 40, Ragged: true})[0]
+		}
 		c.emit(ln, "classification", "", left, baseline(c.rowTop(row), c.pitch, cs.Size.Abs), cs.Size.Abs, c.color(cs.Color))
 		row++
 	}
