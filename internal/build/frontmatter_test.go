@@ -246,3 +246,49 @@ func TestExtraGroupAndStaffLine(t *testing.T) {
 		t.Errorf("manifest label: %s", p)
 	}
 }
+
+// A 栏目 heading never stands apart from the title under it: whatever the
+// length of the article before, the heading and the title's first line
+// share a page, the heading directly above.
+func TestSectionHeadingKeptWithTitle(t *testing.T) {
+	para := "上海市邮政管理局党组召开会议，集中学习有关重要讲话精神，研究部署下一阶段重点工作。"
+	for n := 1; n <= 22; n++ {
+		dir := t.TempDir()
+		writeFile(t, dir, "a.md", "# 第一篇\n\n"+strings.Repeat(para, n)+"\n")
+		writeFile(t, dir, "b.md", "# 第二篇文章的标题\n\n"+strings.Repeat(para, 3)+"\n")
+		writeFile(t, dir, "bulletin.yaml", "masthead: [工作简报]\nissue: {year: 2026, number: 1}\ndate: 2026-04-01\narticles:\n  - {file: a.md, section: 工作动态}\n  - {file: b.md, section: 经验交流}\n")
+		res := buildExample(t, filepath.Join(dir, "bulletin.yaml"))
+		found := 0
+		for _, p := range res.Doc.Pages {
+			for i, it := range p.Items {
+				if it.Role != "section" {
+					continue
+				}
+				found++
+				if i+1 >= len(p.Items) || p.Items[i+1].Role != "title" || p.Items[i+1].Y <= it.Y {
+					t.Errorf("n=%d: %s is not followed by its title on its page", n, it.Text)
+				}
+			}
+		}
+		if found != 2 {
+			t.Errorf("n=%d: %d section headings, want 2", n, found)
+		}
+	}
+}
+
+// A contents longer than page 1 is an error at the manifest's contents:
+// line, not a contents running over the masthead's page.
+func TestContentsTooLong(t *testing.T) {
+	dir := t.TempDir()
+	list := ""
+	for i := range 30 {
+		name := "a" + strconv.Itoa(i) + ".md"
+		writeFile(t, dir, name, "# 第"+strconv.Itoa(i+1)+"篇文章的标题\n\n正文一段。\n")
+		list += "  - " + name + "\n"
+	}
+	writeFile(t, dir, "bulletin.yaml", "masthead: [工作简报]\nissue: {year: 2026, number: 1}\ndate: 2026-04-01\ncontents: true\narticles:\n"+list)
+	_, errs := Build(filepath.Join(dir, "bulletin.yaml"))
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "bulletin.yaml:4:11: 本期要目有") || !strings.Contains(errs[0].Error(), "第 1 页放不下") {
+		t.Errorf("%v", errs)
+	}
+}
