@@ -132,6 +132,9 @@ func (p *parser) contents(v *yaml.Node, m *Manifest) {
 	case v.Tag == "!!bool":
 		m.Issue.Contents = s == "true" || s == "True" || s == "TRUE"
 	case s == "":
+	case strings.EqualFold(s, "yes") || strings.EqualFold(s, "on") || s == "是":
+		m.Issue.Contents = true
+	case strings.EqualFold(s, "no") || strings.EqualFold(s, "off") || s == "否":
 	default:
 		if utf8.RuneCountInString(s) > 2*MaxSectionChars {
 			p.errs.Add(p.pos(v), fmt.Sprintf("要目标题“%s”太长", s), "一般写“本期要目”")

@@ -46,9 +46,11 @@ func TestSections(t *testing.T) {
 	if !m.Issue.Contents || m.Issue.ContentsHeading != "要目" || m.Articles[0].Section.S != "" {
 		t.Errorf("contents: 要目: %+v", m.Issue)
 	}
-	m, _ = parseIn(t, head+"contents: false\narticles: [a.md]\n")
-	if m.Issue.Contents {
-		t.Error("contents: false")
+	for v, want := range map[string]bool{"false": false, "no": false, "否": false, "yes": true, "是": true} {
+		m, _ = parseIn(t, head+"contents: "+v+"\narticles: [a.md]\n")
+		if m.Issue.Contents != want || m.Issue.ContentsHeading != "" {
+			t.Errorf("contents: %s: %v %q", v, m.Issue.Contents, m.Issue.ContentsHeading)
+		}
 	}
 }
 
