@@ -96,6 +96,7 @@ func TestSymlinkEscape(t *testing.T) {
 func FuzzManifest(f *testing.F) {
 	f.Add(good)
 	f.Add("masthead: [a, b]\nissue: {year: 2026, number: 1, special: 增刊}\ndate: 2026-01-01\narticles: [a.md]\ndistribution: [{label: 报, style: list, to: [x]}]\ncopies: 3\n")
+	f.Add("masthead: [a]\nissue: {year: 2026, number: 1}\ndate: 2026-01-01\nclassification: 秘密\nsecrecy_period: 1年\ncopy_number: 000001\ncontents: true\narticles:\n  - section: 工作动态\n    articles: [a.md, {file: a.md, new_page: true}]\n  - {file: a.md, section: 基层信息}\nextra: {label: 增发, to: [x]}\nstaff: {签发: 张三}\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		d := t.TempDir()
 		os.WriteFile(filepath.Join(d, "a.md"), []byte("# t\n\nb\n"), 0o644)
