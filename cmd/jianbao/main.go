@@ -45,6 +45,11 @@ func run(args []string) int {
 				code = cli.ExitUsage
 				return
 			}
+			if opt.Copies != "" {
+				fmt.Fprintln(os.Stderr, "jianbao: --watch 与 --copies 不能同时使用；编号印制时请去掉 --watch")
+				code = cli.ExitUsage
+				return
+			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			code = cli.Watch(ctx, a[0], opt, cli.WatchInterval, os.Stdout, os.Stderr)
