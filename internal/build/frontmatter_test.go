@@ -169,7 +169,7 @@ func TestMarksTopLeft(t *testing.T) {
 	left := 28 * 72 / 25.4
 	top := 37 * 72 / 25.4
 	cn, ok1 := boxes["000001"]
-	cl, ok2 := boxes["秘密★1"]
+	cl, ok2 := boxes["秘密★1年"] // set solid: one word
 	if !ok1 || !ok2 {
 		t.Fatalf("份号 or 密级 not found on page 1: %v", boxes)
 	}
