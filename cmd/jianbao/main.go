@@ -48,6 +48,11 @@ func run(args []string) int {
 				code = cli.ExitUsage
 				return
 			}
+			if opt.Copies != "" {
+				fmt.Fprintln(os.Stderr, "jianbao: --watch 与 --copies 不能同时使用；编号印制时请去掉 --watch")
+				code = cli.ExitUsage
+				return
+			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			code = cli.Watch(ctx, a[0], opt, cli.WatchInterval, os.Stdout, os.Stderr)
@@ -56,6 +61,7 @@ func run(args []string) int {
 	buildCmd.Flags().BoolVarP(&watch, "watch", "w", false, "文件改动后自动重新生成（监视清单、文章、图片和版式）")
 	buildCmd.Flags().StringVarP(&opt.Out, "output", "o", "", "输出 PDF 路径（默认与清单同名）")
 	buildCmd.Flags().StringVar(&opt.Dump, "dump", "", "同时写出排版记录（每行一个排印项）")
+	buildCmd.Flags().StringVar(&opt.Copies, "copies", "", "编号印制：如 1-120、5、1-3,7，每份一个 PDF（OUT-000001.pdf …），第 1 页左上角印六位份号")
 	checkCmd := &cobra.Command{
 		Use:   "check [MANIFEST] [--fix]",
 		Short: "检查清单、文章、字体和版式，并给出校对提示；不写文件 (validate and proofread)",

@@ -33,9 +33,18 @@ type Result struct {
 // Check runs everything build does except writing the PDF; the result
 // has no PDF.
 func Check(manifestFile string) (*Result, *layout.Spec, diag.List) {
+	return check(manifestFile, nil)
+}
+
+// check is Check with edit, when not nil, applied to the issue as loaded
+// from the manifest (numbered copies set the 份号).
+func check(manifestFile string, edit func(*doc.Issue)) (*Result, *layout.Spec, diag.List) {
 	m, errs := manifest.Load(manifestFile)
 	if len(errs) > 0 {
 		return nil, nil, errs
+	}
+	if edit != nil {
+		edit(m.Issue)
 	}
 	// Articles (and their photos) are read in parallel with the layout and
 	// with each other; the results are collected in manifest order.
@@ -80,6 +89,7 @@ func Check(manifestFile string) (*Result, *layout.Spec, diag.List) {
 	for i, r := range reads {
 		if r.art != nil {
 			r.art.NewPage = m.Articles[i].NewPage
+			r.art.Section, r.art.SectionPos = m.Articles[i].Section.S, m.Articles[i].Section.Pos
 		}
 		notes.Append(r.notes)
 		errs.Append(r.errs)

@@ -76,7 +76,7 @@ func TestBadInputs(t *testing.T) {
 		{"malformed YAML", func(t *testing.T, d string) { edit(t, d, "bulletin.yaml", "number: 1", "number: [1") }, "",
 			[]string{"DIR/bulletin.yaml:5: YAML 格式错误：方括号 [ ] 没有配对，或列表项之间缺少逗号；请补上“]”，列表项之间用英文逗号分隔"}},
 		{"unknown key", func(t *testing.T, d string) { edit(t, d, "bulletin.yaml", "editor:", "edtor:") }, "",
-			[]string{`DIR/bulletin.yaml:6:1: 未知字段 "edtor"；可用字段：articles、classification、copies、date、distribution、editor、issue、layout、masthead、protect`}},
+			[]string{`DIR/bulletin.yaml:6:1: 未知字段 "edtor"；可用字段：articles、classification、contents、copies、copy_number、date、distribution、editor、extra、issue、layout、masthead、protect、secrecy_period、staff`}},
 		{"wrong type", func(t *testing.T, d string) { edit(t, d, "bulletin.yaml", "number: 1", "number: 一") }, "",
 			[]string{`DIR/bulletin.yaml:5:11: 字段 "issue.number" 应是整数，而不是 "一"；请写阿拉伯数字，如 9`}},
 		{"missing required field", func(t *testing.T, d string) { edit(t, d, "bulletin.yaml", "date: 2026-04-20\n", "") }, "",

@@ -43,10 +43,16 @@ const (
 type BuildOptions struct {
 	Out  string // only with one manifest
 	Dump string // layout dump file; only with one manifest
+	// Copies numbers copies (1-120, 5, 1-3,7): one PDF per copy, each
+	// with its 份号; only with one manifest.
+	Copies string
 }
 
 // Build builds one or more issues, in parallel; the exit status is the worst.
 func Build(manifests []string, opt BuildOptions, stdout, stderr io.Writer) int {
+	if opt.Copies != "" {
+		return buildCopies(manifests, opt, stdout, stderr)
+	}
 	if len(manifests) > 1 && (opt.Out != "" || opt.Dump != "") {
 		fmt.Fprintln(stderr, "jianbao: 同时构建多期时不能使用 -o 或 --dump；每期的 PDF 写在各自清单旁边")
 		return ExitUsage

@@ -25,6 +25,7 @@ type distBlock struct {
 	size     Len
 	needRows int // grid rows it takes at the foot of a page
 	pos      diag.Pos
+	above    *linebreak.Line // the staff line set right above the block (staff_line.position: above)
 }
 
 // prepareDistribution breaks the 报/送/发 block into rows, so the flow
@@ -32,7 +33,8 @@ type distBlock struct {
 func (c *composer) prepareDistribution(is *doc.Issue) *distBlock {
 	sp := c.spec
 	d := sp.Distribution
-	if len(is.Distribution) == 0 && is.Copies == 0 {
+	staffAbove := len(is.Staff) > 0 && sp.StaffLine.Position == "above"
+	if len(is.Distribution) == 0 && is.Copies == 0 && is.Extra == nil && len(is.Staff) == 0 {
 		return nil
 	}
 	size := d.Size.Abs
@@ -45,7 +47,7 @@ func (c *composer) prepareDistribution(is *doc.Issue) *distBlock {
 	type row = distRow
 	var rows []row
 	groups := 0
-	for gi, g := range is.Distribution {
+	for gi, g := range c.distGroups(is) {
 		label := c.single(g.Label+"：", g.Pos, st)
 		x0 := sp.Left() + inset + label.Width
 		width := sp.BlockW() - 2*inset - label.Width
@@ -90,13 +92,67 @@ func (c *composer) prepareDistribution(is *doc.Issue) *distBlock {
 		}
 		groups++
 	}
+	var staff *linebreak.Line
+	if len(is.Staff) > 0 {
+		staff = c.staffLine(is)
+	}
+	if staff != nil && !staffAbove {
+		rows = append(rows, row{*staff, sp.Left() + inset, groups})
+	}
 	if is.Copies > 0 {
 		t := strings.ReplaceAll(d.Copies, "{n}", strconv.Itoa(is.Copies))
 		ln := c.single(t, is.CopiesPos, st)
-		rows = append(rows, row{ln, sp.Left() + sp.BlockW() - inset - ln.Width, groups})
+		x := sp.Left() + sp.BlockW() - inset - ln.Width
+		if k := len(rows) - 1; staff != nil && !staffAbove && rows[k].ln.Width+size*2+ln.Width <= sp.BlockW()-2*inset {
+			// the staff line and 共印 N 份 share the last row
+			rows[k].ln.Glyphs = append(append([]linebreak.Glyph{}, rows[k].ln.Glyphs...), shift(ln.Glyphs, x-rows[k].x)...)
+			rows[k].ln.Text += "　" + ln.Text
+			rows[k].ln.Width = x - rows[k].x + ln.Width
+		} else {
+			rows = append(rows, row{ln, x, groups})
+		}
 	}
 	height := Len(len(rows)) * lead
-	return &distBlock{rows: rows, lead: lead, size: size, needRows: int((height + c.pitch - 1) / c.pitch)}
+	db := &distBlock{rows: rows, lead: lead, size: size, needRows: int((height + c.pitch - 1) / c.pitch)}
+	if staff != nil && staffAbove {
+		db.above = staff
+		db.needRows++
+	}
+	return db
+}
+
+// distGroups are the 报/送/发 groups and, last, the 本期增发 group
+// labelled as the manifest or the layout says.
+func (c *composer) distGroups(is *doc.Issue) []doc.Group {
+	gs := is.Distribution
+	if is.Extra != nil {
+		g := *is.Extra
+		if g.Label == "" {
+			g.Label = c.spec.Distribution.ExtraLabel
+		}
+		gs = append(gs[:len(gs):len(gs)], g)
+	}
+	return gs
+}
+
+// staffLine sets the 责任编辑/审核/签发 line at its natural width; nil when
+// it is wider than the block (reported).
+func (c *composer) staffLine(is *doc.Issue) *linebreak.Line {
+	sl := c.spec.StaffLine
+	st := c.st(sl.Style)
+	var parts []string
+	for _, s := range is.Staff {
+		t := strings.NewReplacer("{role}", s.Role, "{name}", s.Name).Replace(sl.Format)
+		c.f.check(t, s.Pos, st)
+		parts = append(parts, t)
+	}
+	ln := c.measureLine(strings.Join(parts, sl.Separator), st)
+	inset := c.spec.Distribution.Inset.Of(c.spec.Distribution.Size.Abs)
+	if ln.Width > c.spec.BlockW()-2*inset {
+		c.errs.Add(is.Staff[0].Pos, "责任编辑、审核、签发一行太长，排不下", "请减少人数或缩短姓名")
+		return nil
+	}
+	return &ln
 }
 
 // distribution places the 报/送/发 block at the foot of the last page: on
@@ -125,6 +181,11 @@ func (c *composer) distribution(db *distBlock) {
 	top := bottom - height
 	col := c.color(d.Color)
 	c.rule("dist.first", top-d.Thick.Abs/2, d.Thick.Abs, col)
+	if a := db.above; a != nil {
+		sl := sp.StaffLine
+		inset := d.Inset.Of(size)
+		c.emit(*a, "staff", "", sp.Left()+sp.BlockW()-inset-a.Width, baseline(top-d.Thick.Abs-c.pitch, c.pitch, sl.Size.Abs), sl.Size.Abs, c.color(sl.Color))
+	}
 	for i, r := range rows {
 		rt := top + Len(i)*lead
 		if i > 0 && rows[i-1].group != r.group {

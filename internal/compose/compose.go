@@ -5,6 +5,7 @@
 package compose
 
 import (
+	"slices"
 	"strings"
 
 	"jianbao/internal/diag"
@@ -102,6 +103,12 @@ type composer struct {
 	figMax int
 	// protected are the words never broken across lines.
 	protected []string
+	// listed are the pages the 本期要目 lists for the articles (from the
+	// previous composition; nil in the first); titlePage the pages the
+	// articles' titles fall on in this one.
+	listed, titlePage []int
+	// section is the 栏目 of the article set last.
+	section string
 }
 
 // DefaultProtected are the names no line may break: the members of the
@@ -117,9 +124,47 @@ func Compose(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.List) {
 }
 
 // ComposeNotes lays out an issue and also returns notes: the characters
-// each font role had to set in its fallback face.
+// each font role had to set in its fallback face. An issue with a 本期要目
+// is composed again with the pages its titles fell on until the pages
+// the contents lists are the pages the titles are on.
 func ComposeNotes(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.List, diag.List) {
-	c := &composer{spec: spec, rows: spec.Grid.Lines, pitch: spec.LinePitch()}
+	if !is.Contents {
+		return composeOnce(is, spec, nil)
+	}
+	var listed []int
+	for range maxContentsPasses {
+		c := newComposer(is, spec, listed)
+		c.run(is)
+		if len(c.errs) > 0 {
+			c.errs.Sort()
+			return nil, nil, c.errs
+		}
+		if slices.Equal(c.titlePage, listed) {
+			return c.out, append(c.f.notes(), c.notes...), nil
+		}
+		listed = c.titlePage
+	}
+	var errs diag.List
+	errs.Add(is.ContentsPos, "本期要目的页码排不稳定：列出页码后文章又换了页", "请删减第 1 页的内容，或不印本期要目（contents: false）")
+	return nil, nil, errs
+}
+
+// maxContentsPasses bounds the compositions of an issue with contents.
+const maxContentsPasses = 4
+
+func composeOnce(is *doc.Issue, spec *layout.Spec, listed []int) (*display.Document, diag.List, diag.List) {
+	c := newComposer(is, spec, listed)
+	c.run(is)
+	if len(c.errs) > 0 {
+		c.errs.Sort()
+		return nil, nil, c.errs
+	}
+	notes := append(c.f.notes(), c.notes...)
+	return c.out, notes, nil
+}
+
+func newComposer(is *doc.Issue, spec *layout.Spec, listed []int) *composer {
+	c := &composer{spec: spec, rows: spec.Grid.Lines, pitch: spec.LinePitch(), listed: listed, titlePage: make([]int, len(is.Articles)+1)}
 	c.protected = append(append(append([]string{}, DefaultProtected...), spec.Text.Protect...), is.Protected...)
 	c.f = newFonts(spec, &c.errs)
 	c.out = &display.Document{
@@ -132,8 +177,14 @@ func ComposeNotes(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.Lis
 	}
 	c.out.Title = strings.Join(names, "") + " " + c.issueLine(is)
 	c.out.Author = is.Editor.S
+	return c
+}
+
+// run composes the issue once.
+func (c *composer) run(is *doc.Issue) {
 	c.newPage()
 	c.masthead(is)
+	c.contents(is)
 	db := c.prepareDistribution(is)
 	if db != nil {
 		db.pos = is.CopiesPos
@@ -151,13 +202,8 @@ func ComposeNotes(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.Lis
 	c.distribution(db)
 	c.fill(db)
 	c.pageNumbers()
+	c.titlePage[len(is.Articles)] = len(c.out.Pages)
 	c.outline(is)
-	if len(c.errs) > 0 {
-		c.errs.Sort()
-		return nil, nil, c.errs
-	}
-	notes := append(c.f.notes(), c.notes...)
-	return c.out, notes, nil
 }
 
 // newPage starts a page; a photo waiting to float goes at its top.

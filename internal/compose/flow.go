@@ -47,6 +47,7 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 	if n == 1 {
 		before = ts.FirstBefore
 	}
+	secRows := c.sectionRows(a, &before) // a 栏目 heading before its first article
 	after := ts.LinesAfter
 	if subtitled {
 		after = 0
@@ -62,7 +63,7 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 			head += len(body[k].lines) + body[k].after
 			k++
 		}
-		return free-head >= 0 && startsOn(body[k], free-head)
+		return free-head-secRows >= 0 && startsOn(body[k], free-head-secRows)
 	}
 	if a.NewPage && c.pageHasText() {
 		c.flushFloat()
@@ -94,6 +95,8 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 			c.row += before
 		}
 	}
+	c.sectionHead(a, secRows)
+	c.titlePage[n-1] = len(c.out.Pages)
 	titleH := Len(len(tl)) * lead
 	// The title's lines are centred vertically in the grid rows they take,
 	// so the body after it returns to the grid.

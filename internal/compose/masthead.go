@@ -121,12 +121,10 @@ func (c *composer) masthead(is *doc.Issue) {
 	sp := c.spec
 	left, w := sp.Left(), sp.BlockW()
 	red := c.color(sp.Masthead.Color)
-	if is.Classification.S != "" {
-		cs := sp.Classification
-		ln := c.single(is.Classification.S, is.Classification.Pos, c.st(cs))
-		c.emit(ln, "classification", "", left, baseline(c.rowTop(0), c.pitch, cs.Size.Abs), cs.Size.Abs, c.color(cs.Color))
-	}
 	top := sp.Top() + sp.Masthead.Top.Abs
+	if marks := c.marks(is); marks > 0 {
+		top = max(top, c.rowTop(marks)+c.pitch/8) // below the 份号 and 密级
+	}
 	var lastBase Len
 	sizes := c.mastheadSizes(is.Masthead)
 	for i, m := range is.Masthead {

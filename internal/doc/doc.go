@@ -25,6 +25,30 @@ type Issue struct {
 	Copies         int
 	CopiesPos      diag.Pos
 	Protected      []string // words never broken across lines (the manifest's protect)
+	// SecrecyPeriod is the 保密期限 printed after the classification and
+	// a ★ (秘密★1年); empty when none.
+	SecrecyPeriod Text
+	// CopyNumber is the 份号 printed top-left of page 1 in six digits; 0
+	// when none.
+	CopyNumber    int
+	CopyNumberPos diag.Pos
+	// Contents asks for the 本期要目 block under the red rule on page 1;
+	// ContentsHeading replaces the layout's heading when not empty.
+	Contents        bool
+	ContentsHeading string
+	ContentsPos     diag.Pos
+	// Extra is the 本期增发 group: recipients of this issue only, printed
+	// as its own labelled group of the 报/送 block; nil when none.
+	Extra *Group
+	// Staff is the 责任编辑/审核/签发 line, in order; empty when none.
+	Staff []Credit
+}
+
+// Credit is one entry of the staff line: a role and the names.
+type Credit struct {
+	Role string // 责任编辑, 审核, 签发 …
+	Name string
+	Pos  diag.Pos
 }
 
 // Text is a string with the position of its first character.
@@ -47,6 +71,11 @@ type Article struct {
 	Title   Block
 	Blocks  []Block
 	NewPage bool // start on a new page (the manifest's new_page)
+	// Section is the 栏目 the article belongs to (工作动态); empty when
+	// none. Its heading is printed before the first article of a run of
+	// articles with the same section.
+	Section    string
+	SectionPos diag.Pos
 }
 
 // Kind says what a block is.

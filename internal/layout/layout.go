@@ -60,7 +60,11 @@ type Spec struct {
 		LineGap   Length `yaml:"line_gap"`
 		FirstSize Length `yaml:"first_size"`
 	} `yaml:"masthead"`
-	Classification Style `yaml:"classification"`
+	Classification Style        `yaml:"classification"`
+	CopyNumber     Style        `yaml:"copy_number"` // the 6-digit 份号 above the classification
+	Contents       ContentsSpec `yaml:"contents"`    // 本期要目 under the red rule on page 1
+	Section        SectionSpec  `yaml:"section"`     // 栏目 headings (【工作动态】)
+	StaffLine      StaffSpec    `yaml:"staff_line"`  // 责任编辑/审核/签发
 	IssueLine      struct {
 		Style         `yaml:",inline"`
 		Format        string `yaml:"format"`
@@ -135,7 +139,8 @@ type Spec struct {
 		Leading    Length `yaml:"leading"`
 		InlineStop bool   `yaml:"inline_stop"`
 		Copies     string `yaml:"copies_format"`
-		EvenPage   bool   `yaml:"even_page"` // put the block at the foot of an even page (封四), adding a blank page where needed
+		EvenPage   bool   `yaml:"even_page"`   // put the block at the foot of an even page (封四), adding a blank page where needed
+		ExtraLabel string `yaml:"extra_label"` // label of the manifest's extra group (本期增发)
 	} `yaml:"distribution"`
 	Image struct {
 		DPI        int  `yaml:"dpi"`         // print resolution photos are scaled down to
@@ -459,6 +464,9 @@ func (s *Spec) validate(errs *diag.List) {
 		"heading2": &s.Heading2, "heading3": &s.Heading3, "subtitle": &s.Subtitle, "closing": &s.Closing.Style, "note": &s.Note.Style, "caption": &s.Caption.Style, "table": &s.Table.Style, "page_number": &s.PageNumber.Style,
 		"distribution": &s.Distribution.Style,
 	}
+	for k, v := range s.frontStyles() {
+		styles[k] = v
+	}
 	for name, st := range styles {
 		if _, ok := s.Fonts[st.Font]; !ok {
 			errs.Add(at(st.Size), fmt.Sprintf("%s.font 为 %q，不是已定义的字体角色", name, st.Font), "请使用 fonts 下定义的角色名")
@@ -544,6 +552,7 @@ func (s *Spec) validate(errs *diag.List) {
 	if s.IssueLine.Format == "" || !strings.Contains(s.IssueLine.Format, "{number}") {
 		errs.Add(diag.Pos{File: s.File}, "issue_line.format 应包含 {number}", "如 {year}年第{number}期（总第{total}期）")
 	}
+	s.validateFront(errs)
 	s.checkFit(errs)
 }
 
@@ -592,6 +601,7 @@ func (s *Spec) defaults() {
 	if !t.Padding.Set {
 		t.Padding = Length{MilliEm: 300, IsEm: true, Set: true}
 	}
+	s.frontDefaults()
 	for _, p := range []struct {
 		v   **int
 		def int

@@ -48,7 +48,8 @@ type ArticleRef struct {
 	Display string // for messages: the manifest's folder joined with Path
 	Abs     string
 	Pos     diag.Pos
-	NewPage bool // start the article on a new page
+	NewPage bool     // start the article on a new page
+	Section doc.Text // the 栏目 (工作动态); empty when none
 }
 
 // Load reads and validates a manifest file.
@@ -161,34 +162,13 @@ func Parse(file string, data []byte) (*Manifest, diag.List) {
 				p.errs.Add(p.pos(v), "文章列表（articles）为空", "请至少列出一篇文章的路径")
 			}
 			for _, it := range items {
-				path, newPage, pos := "", false, p.pos(it)
-				switch it.Kind {
-				case yaml.ScalarNode:
-					path = strings.TrimSpace(it.Value)
-				case yaml.MappingNode:
-					p.fields(it, "articles.", map[string]func(k, v *yaml.Node){
-						"file": func(k, v *yaml.Node) { path, pos = strings.TrimSpace(p.str(v, "articles.file")), p.pos(v) },
-						"new_page": func(k, v *yaml.Node) {
-							if v.Kind != yaml.ScalarNode || (v.Value != "true" && v.Value != "false") {
-								p.errs.Add(p.pos(v), "字段 \"articles.new_page\" 应是 true 或 false", "写 new_page: true 让这篇文章从新的一页开始")
-								return
-							}
-							newPage = v.Value == "true"
-						},
-					}, []string{"file"})
-					if path == "" {
-						continue
-					}
-				default:
-					p.errs.Add(p.pos(it), "文章列表的每一项应是文件路径，或 {file: 路径, new_page: true}", "如“- articles/01.md”或“- {file: articles/02.docx, new_page: true}”")
+				if isSectionGroup(it) {
+					p.sectionGroup(it, m)
 					continue
 				}
-				ref, ok := p.resolve(m.Dir, path, pos, "文章")
-				if ok {
-					ref.NewPage = newPage
-					m.Articles = append(m.Articles, ref)
-				}
+				p.article(it, m, doc.Text{})
 			}
+			p.checkSections(m)
 		},
 		"protect": func(k, v *yaml.Node) {
 			for _, it := range p.seq(v, "protect", MaxListItems) {
@@ -205,6 +185,11 @@ func Parse(file string, data []byte) (*Manifest, diag.List) {
 				p.group(g, m)
 			}
 		},
+		"contents":       func(k, v *yaml.Node) { p.contents(v, m) },
+		"secrecy_period": func(k, v *yaml.Node) { p.secrecyPeriod(v, m) },
+		"copy_number":    func(k, v *yaml.Node) { p.copyNumber(v, m) },
+		"extra":          func(k, v *yaml.Node) { p.extra(v, m) },
+		"staff":          func(k, v *yaml.Node) { p.staff(v, m) },
 		"copies": func(k, v *yaml.Node) {
 			m.Issue.CopiesPos = p.pos(v)
 			n := p.int(v, "copies")
@@ -214,6 +199,7 @@ func Parse(file string, data []byte) (*Manifest, diag.List) {
 			m.Issue.Copies = n
 		},
 	}, []string{"masthead", "issue", "date", "articles"})
+	p.checkSecrecy(m)
 	if len(p.errs) > 0 {
 		p.errs.Sort()
 		return nil, p.errs

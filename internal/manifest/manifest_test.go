@@ -43,7 +43,7 @@ func TestErrors(t *testing.T) {
 		name, src string
 		want      []string
 	}{
-		{"unknown key", good + "distrbution: []\n", []string{`9:1: 未知字段 "distrbution"；可用字段：articles、classification、copies、date、distribution、editor、issue、layout、masthead、protect`}},
+		{"unknown key", good + "distrbution: []\n", []string{`9:1: 未知字段 "distrbution"；可用字段：articles、classification、contents、copies、copy_number、date、distribution、editor、extra、issue、layout、masthead、protect、secrecy_period、staff`}},
 		{"unknown nested key", strings.Replace(good, "  number: 9", "  number: 9\n  numbr: 3", 1), []string{`6:3: 未知字段 "issue.numbr"；可用字段：number、special、total、year`}},
 		{"wrong type", strings.Replace(good, "number: 9", "number: 九", 1), []string{`5:11: 字段 "issue.number" 应是整数，而不是 "九"；请写阿拉伯数字，如 9`}},
 		{"missing field", strings.Replace(good, "date: 2026-03-27\n", "", 1), []string{`1:1: 缺少必填字段 "date"；请补上该字段`}},
@@ -96,6 +96,7 @@ func TestSymlinkEscape(t *testing.T) {
 func FuzzManifest(f *testing.F) {
 	f.Add(good)
 	f.Add("masthead: [a, b]\nissue: {year: 2026, number: 1, special: 增刊}\ndate: 2026-01-01\narticles: [a.md]\ndistribution: [{label: 报, style: list, to: [x]}]\ncopies: 3\n")
+	f.Add("masthead: [a]\nissue: {year: 2026, number: 1}\ndate: 2026-01-01\nclassification: 秘密\nsecrecy_period: 1年\ncopy_number: 000001\ncontents: true\narticles:\n  - section: 工作动态\n    articles: [a.md, {file: a.md, new_page: true}]\n  - {file: a.md, section: 基层信息}\nextra: {label: 增发, to: [x]}\nstaff: {签发: 张三}\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		d := t.TempDir()
 		os.WriteFile(filepath.Join(d, "a.md"), []byte("# t\n\nb\n"), 0o644)

@@ -24,6 +24,12 @@ type Options struct {
 	// FauxBold is the stroke width (in thousandths of an em) for glyphs
 	// marked Bold in faces without a bold weight.
 	FauxBoldMilliEm int64
+	// AllDigits puts all ten digits 0–9 in the subset of every face that
+	// prints a digit, so that changing the digits printed (a numbered
+	// copy's 份号) changes no font bytes. (The writer embeds the glyphs
+	// drawn; the digits are drawn once more, invisible and off the page,
+	// on page 1.)
+	AllDigits bool
 }
 
 // Write renders the document to PDF bytes. The output depends only on the
@@ -52,8 +58,9 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 
 	// Register every face used, once, in order of first use, as a subset
 	// holding just the characters printed in it.
-	var order []string
+	var order, digitFaces []string
 	used := map[string]map[rune]bool{}
+	digitFace := map[string]bool{}
 	for _, p := range d.Pages {
 		for _, it := range p.Items {
 			for _, g := range it.Glyphs {
@@ -62,6 +69,13 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 					order = append(order, g.Face)
 				}
 				used[g.Face][g.R] = true
+				if opt.AllDigits && g.R >= '0' && g.R <= '9' && !digitFace[g.Face] {
+					digitFace[g.Face] = true
+					digitFaces = append(digitFaces, g.Face)
+					for r := '0'; r <= '9'; r++ {
+						used[g.Face][r] = true
+					}
+				}
 			}
 		}
 	}
@@ -102,6 +116,14 @@ func Write(d *display.Document, opt Options) ([]byte, error) {
 	level := -1 // of the last bookmark
 	for pi, p := range d.Pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: p.Width.Pt(), Ht: p.Height.Pt()})
+		if pi == 0 {
+			for _, name := range digitFaces {
+				pdf.SetFont(family(name), "", 10)
+				pdf.RawWriteStr("3 Tr\n")
+				pdf.Text(-1000, -1000, "0123456789")
+				pdf.RawWriteStr("0 Tr\n")
+			}
+		}
 		for _, it := range p.Items {
 			switch it.Kind {
 			case display.Rule:

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"jianbao/internal/build"
+	"jianbao/internal/compose"
+	"jianbao/internal/display"
+)
+
+// CopyFile is the file of copy n: OUT-000001.pdf beside OUT.pdf.
+func CopyFile(out string, n int) string {
+	return strings.TrimSuffix(out, filepath.Ext(out)) + "-" + compose.CopyText(n) + ".pdf"
+}
+
+// buildCopies builds one issue once and writes one PDF per numbered copy
+// (opt.Copies: 1-120, 5, 1-3,7), each with its own 份号 top-left of page
+// 1 and otherwise the same bytes.
+func buildCopies(manifests []string, opt BuildOptions, stdout, stderr io.Writer) int {
+	if len(manifests) != 1 {
+		fmt.Fprintln(stderr, "jianbao: --copies 一次只编号一期；请只给一个清单")
+		return ExitUsage
+	}
+	nums, err := build.ParseCopies(opt.Copies)
+	if err != nil {
+		fmt.Fprintf(stderr, "jianbao: %v；如 --copies 1-120、--copies 5 或 --copies 1-3,7\n", err)
+		return ExitUsage
+	}
+	manifest := manifests[0]
+	start := time.Now()
+	out := opt.Out
+	if out == "" {
+		out = strings.TrimSuffix(manifest, filepath.Ext(manifest)) + ".pdf"
+	}
+	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "%s: 输出文件夹不存在；请先创建该文件夹，或用 -o 指定其他位置\n", out)
+		return ExitInput
+	}
+	cp, errs := build.BuildCopies(manifest, nums)
+	if cp != nil {
+		printNotes(stderr, cp.Notes)
+	}
+	if len(errs) > 0 {
+		fmt.Fprintln(stderr, errs.Error())
+		fmt.Fprintf(stderr, "%s: 共 %d 处问题，未生成 PDF\n", manifest, len(errs))
+		return ExitInput
+	}
+	if opt.Dump != "" {
+		var b bytes.Buffer
+		display.Dump(&b, cp.Doc)
+		if err := build.WriteAtomic(opt.Dump, b.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "%s: 无法写入排版记录（%v）；请检查文件夹权限\n", opt.Dump, pathErr(err))
+			return ExitInput
+		}
+	}
+	// Stamp and write in parallel; each file is written whole or not at all.
+	fails := make([]string, len(nums))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, maxProcs())
+	for i, n := range nums {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			file := CopyFile(out, n)
+			pdf, err := cp.Copy(n)
+			if err != nil {
+				fails[i] = fmt.Sprintf("%s: 生成第 %s 份失败（%v）；这是 jianbao 的问题，请报告", file, compose.CopyText(n), err)
+				return
+			}
+			if err := build.WriteAtomic(file, pdf); err != nil {
+				fails[i] = fmt.Sprintf("%s: 无法写入 PDF（%v）；请检查文件夹是否存在、是否可写", file, pathErr(err))
+			}
+		}()
+	}
+	wg.Wait()
+	code := ExitOK
+	for _, f := range fails {
+		if f != "" {
+			fmt.Fprintln(stderr, f)
+			code = ExitInput
+		}
+	}
+	if code != ExitOK {
+		return code
+	}
+	first, last := CopyFile(out, nums[0]), CopyFile(out, nums[len(nums)-1])
+	span := first
+	if len(nums) > 1 {
+		span += " … " + filepath.Base(last)
+	}
+	fmt.Fprintf(stdout, "%s: %d 份，每份 %d 页，份号 %s–%s，用时 %d 毫秒\n", span, len(nums), len(cp.Doc.Pages), compose.CopyText(nums[0]), compose.CopyText(nums[len(nums)-1]), time.Since(start).Milliseconds())
+	return ExitOK
+}
