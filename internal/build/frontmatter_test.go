@@ -292,3 +292,51 @@ func TestContentsTooLong(t *testing.T) {
 		t.Errorf("%v", errs)
 	}
 }
+
+// A classified issue keeps the 份号's line whether or not it is numbered:
+// the unnumbered proof and the numbered copies have the same pages, the
+// 份号 aside.
+func TestClassifiedProofKeepsCopyLine(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Dir(example10)
+	os.MkdirAll(filepath.Join(dir, "articles"), 0o755)
+	arts, _ := filepath.Glob(filepath.Join(src, "articles", "*"))
+	for _, a := range arts {
+		data, err := os.ReadFile(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, "articles", filepath.Base(a)), data, 0o644)
+	}
+	m, err := os.ReadFile(example10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(m), "copy_number: 1\n") {
+		t.Fatal("the example no longer has copy_number: 1")
+	}
+	plain := filepath.Join(dir, "bulletin.yaml")
+	os.WriteFile(plain, []byte(strings.Replace(string(m), "copy_number: 1\n", "", 1)), 0o644)
+	numbered := buildExample(t, example10)
+	proof := buildExample(t, plain)
+	record := func(r *Result) []string {
+		var b strings.Builder
+		display.Dump(&b, r.Doc)
+		var out []string
+		for _, l := range strings.Split(b.String(), "\n") {
+			if !strings.Contains(l, "\tcopyno") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	a, b := record(numbered), record(proof)
+	if len(a) != len(b) {
+		t.Fatalf("numbered record has %d lines, proof %d", len(a), len(b))
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("line %d differs:\nnumbered %s\nproof    %s", i+1, a[i], b[i])
+		}
+	}
+}

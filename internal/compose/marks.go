@@ -44,6 +44,11 @@ func (c *composer) marks(is *doc.Issue) int {
 		ln.Width = Len(len(ln.Glyphs)) * w
 		c.emit(ln, CopyRole, "", left, baseline(c.rowTop(row), c.pitch, cs.Size.Abs), cs.Size.Abs, c.color(cs.Color))
 		row++
+	} else if is.SecrecyPeriod.S != "" {
+		// A classified issue (密级 with 保密期限) is numbered (GB/T 9704
+		// 7.2.1): its first line is kept for the 份号 even in the unnumbered
+		// proof, so the proof and the numbered copies have the same pages.
+		row++
 	}
 	if is.Classification.S != "" {
 		cs := sp.Classification
