@@ -156,6 +156,43 @@ func TestFallback(t *testing.T) {
 	}
 }
 
+// A character of a heavy role (黑体, 小标宋) that only the regular
+// fallback face has is set in faux bold; one of a regular role is not.
+func TestFallbackWeight(t *testing.T) {
+	sp := spec(t)
+	var errs diag.List
+	f := newFonts(sp, &errs)
+	for _, c := range []struct {
+		role string
+		bold bool
+	}{{"heiti", true}, {"xiaobiaosong", true}, {"fangsong", false}, {"kaiti", false}} {
+		st := f.style(styleKey{role: c.role, size: 16000})
+		main := f.face(sp.Fonts[c.role].Face)
+		r := rune(0)
+		for _, x := range []rune("堃喆䶮𠮷") {
+			if !main.Covers(x) {
+				r = x
+				break
+			}
+		}
+		if r == 0 {
+			t.Fatalf("%s: its face covers every test character", c.role)
+		}
+		fc, faux, ok := f.pick(r, st)
+		if !ok || fc.Name != sp.Fonts[c.role].Fallback {
+			t.Fatalf("%s: fallback not used for %q", c.role, r)
+		}
+		if faux != c.bold {
+			t.Errorf("%s: %q in the fallback face, faux bold %v, want %v (weights %d, %d)", c.role, r, faux, c.bold, main.Weight, fc.Weight)
+		}
+		if c.bold {
+			if _, faux, _ := f.pick('中', st); faux {
+				t.Errorf("%s: a character of the role's own face is set in faux bold", c.role)
+			}
+		}
+	}
+}
+
 func TestMastheadTooLong(t *testing.T) {
 	is := issueWith("正文。")
 	is.Masthead = []doc.Text{{S: strings.Repeat("很长的简报名称", 4), Pos: diag.Pos{File: "b.yaml", Line: 2, Col: 5}}}

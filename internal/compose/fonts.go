@@ -87,10 +87,16 @@ func (f *fonts) pick(r rune, st int) (face *fontset.Face, faux bool, ok bool) {
 			return fc, false, true
 		}
 	}
-	for _, n := range []string{role.Face, role.Fallback} {
-		if fc := f.face(n); fc != nil && fc.Covers(r) {
-			return fc, k.bold, true
-		}
+	main := f.face(role.Face)
+	if main != nil && main.Covers(r) {
+		return main, k.bold, true
+	}
+	if fc := f.face(role.Fallback); fc != nil && fc.Covers(r) {
+		// A character of a heavy role (黑体, 小标宋) that only the regular
+		// fallback face has is set in faux bold, so it does not print
+		// paler than its neighbours.
+		heavier := main != nil && main.Weight-fc.Weight >= 100
+		return fc, k.bold || heavier, true
 	}
 	return nil, false, false
 }

@@ -6,6 +6,7 @@ package fontset
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"sort"
@@ -32,6 +33,9 @@ type Face struct {
 	Info fonts.Info
 	Data []byte
 	UPEM int
+	// Weight is the OS/2 usWeightClass (400 regular, 500 medium, 700
+	// bold); 400 when the font has no OS/2 table.
+	Weight int
 
 	font *sfnt.Font
 	mu   sync.Mutex
@@ -65,7 +69,24 @@ func Parse(name string, data []byte) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fontset: %s: %w", name, err)
 	}
-	return &Face{Name: name, Data: data, UPEM: int(f.UnitsPerEm()), font: f, adv: make(map[rune]int32, 1024)}, nil
+	return &Face{Name: name, Data: data, UPEM: int(f.UnitsPerEm()), Weight: weightClass(data), font: f, adv: make(map[rune]int32, 1024)}, nil
+}
+
+// weightClass reads usWeightClass from the OS/2 table.
+func weightClass(data []byte) int {
+	t, err := tables(data)
+	if err != nil {
+		return 400
+	}
+	os2 := t["OS/2"]
+	if len(os2) < 6 {
+		return 400
+	}
+	w := int(binary.BigEndian.Uint16(os2[4:]))
+	if w < 100 || w > 1000 {
+		return 400
+	}
+	return w
 }
 
 var (
