@@ -113,7 +113,7 @@ func loadPicture(b *doc.Block, articleDir, manifestDir string) diag.List {
 		return decodePicture(b, "", b.ImageData)
 	}
 	abs, err := manifest.ResolveWithin(manifestDir, articleDir, b.Image)
-	if err != nil && !filepath.IsAbs(b.Image) {
+	if err != nil && !manifest.IsAbsAny(b.Image) {
 		if a, err2 := manifest.ResolveWithin(manifestDir, manifestDir, b.Image); err2 == nil {
 			abs, err = a, nil
 		}
