@@ -30,9 +30,6 @@ import (
 	"jianbao/internal/sysfont"
 )
 
-// Version is the program version.
-var Version = "0.1.0"
-
 // Exit codes.
 const (
 	ExitOK    = 0
