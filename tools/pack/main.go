@@ -13,6 +13,7 @@
 //
 // zip and tgz put the folder's contents under its own name; deb packs
 // the tree under ROOT (usr/bin/jianbao, usr/share/doc/jianbao/…).
+// `pack list FILE` prints the entries of any of them, "MODE NAME" a line.
 package main
 
 import (
@@ -32,7 +33,10 @@ func main() {
 
 func run(args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: pack zip|tgz|deb [flags] DIR")
+		return fmt.Errorf("usage: pack zip|tgz|deb [flags] DIR, or pack list FILE")
+	}
+	if args[0] == "list" && len(args) == 2 {
+		return list(os.Stdout, args[1])
 	}
 	fl := flag.NewFlagSet("pack "+args[0], flag.ContinueOnError)
 	out := fl.String("o", "", "output file")
