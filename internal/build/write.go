@@ -69,6 +69,11 @@ func renameLocked(path string, err error) bool {
 	return errors.Is(err, os.ErrPermission) || isSharingViolation(err)
 }
 
+// sharingViolation says whether a Windows error code is one a rename
+// onto a file held open by another program ends with (winerror.h:
+// ERROR_SHARING_VIOLATION 32, ERROR_LOCK_VIOLATION 33).
+func sharingViolation(code uint32) bool { return code == 32 || code == 33 }
+
 type lockedError struct{ err error }
 
 func (e *lockedError) Error() string   { return ErrLocked.Error() + ": " + e.err.Error() }

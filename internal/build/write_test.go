@@ -83,3 +83,11 @@ func TestWriteAtomicReplaces(t *testing.T) {
 		t.Fatalf("files left: %q", ns)
 	}
 }
+
+func TestSharingViolationCodes(t *testing.T) {
+	for code, want := range map[uint32]bool{32: true, 33: true, 5: false, 2: false, 0: false} {
+		if sharingViolation(code) != want {
+			t.Errorf("code %d: %v", code, !want)
+		}
+	}
+}
