@@ -15,13 +15,16 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:]))
+	os.Exit(cli.Launch(os.Args[1:], run, os.Stdin, os.Stderr))
 }
 
 type usageError struct{ error }
 
 func run(args []string) int {
 	code := cli.ExitOK
+	// cobra's own Explorer check would refuse a manifest dropped onto
+	// jianbao.exe; cli.Launch handles Explorer starts instead
+	cobra.MousetrapHelpText = ""
 	var opt cli.BuildOptions
 	var watch, fix bool
 	var importOut string
@@ -109,9 +112,9 @@ func run(args []string) int {
 		},
 		&cobra.Command{
 			Use:   "version",
-			Short: "显示版本 (print the version)",
+			Short: "显示版本、提交、平台和字体集 (print the version)",
 			Args:  cobra.NoArgs,
-			Run:   func(c *cobra.Command, a []string) { fmt.Println("jianbao", cli.Version) },
+			Run:   func(c *cobra.Command, a []string) { code = cli.PrintVersion(os.Stdout) },
 		},
 	)
 	chinese(root)

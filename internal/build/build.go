@@ -123,7 +123,7 @@ func loadPicture(b *doc.Block, articleDir, manifestDir string) diag.List {
 		return decodePicture(b, "", b.ImageData)
 	}
 	abs, err := manifest.ResolveWithin(manifestDir, articleDir, b.Image)
-	if err != nil && !filepath.IsAbs(b.Image) {
+	if err != nil && !manifest.IsAbsAny(b.Image) {
 		if a, err2 := manifest.ResolveWithin(manifestDir, manifestDir, b.Image); err2 == nil {
 			abs, err = a, nil
 		}
@@ -185,40 +185,4 @@ func Build(manifestFile string) (*Result, diag.List) {
 	}
 	res.PDF = pdf
 	return res, nil
-}
-
-// WriteAtomic writes data to path through a temporary file in the same
-// folder and a rename, so an existing file is replaced whole or not at all.
-func WriteAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			os.Remove(tmp)
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
 }

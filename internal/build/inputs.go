@@ -32,7 +32,7 @@ func Inputs(manifestFile string) []string {
 		return []string{manifestFile}
 	}
 	dir := filepath.Dir(manifestFile)
-	if l := m.Layout; l != "" && (filepath.Ext(l) == ".yaml" || filepath.Ext(l) == ".yml" || filepath.Base(l) != l) {
+	if l := manifest.Portable(m.Layout); l != "" && (filepath.Ext(l) == ".yaml" || filepath.Ext(l) == ".yml" || filepath.Base(l) != l) {
 		if !filepath.IsAbs(l) {
 			l = filepath.Join(dir, l)
 		}
@@ -55,7 +55,7 @@ func Inputs(manifestFile string) []string {
 		if rel == "" {
 			continue
 		}
-		path := filepath.Join(dir, rel)
+		path := filepath.Join(dir, manifest.Portable(rel))
 		files[path] = true
 		if ArticleKind(path) != KindMarkdown {
 			continue // Word and text manuscripts hold their photos inside
@@ -73,8 +73,9 @@ func Inputs(manifestFile string) []string {
 				continue
 			}
 			// both places a photo may be found
-			files[filepath.Join(filepath.Dir(path), b.Image)] = true
-			files[filepath.Join(dir, b.Image)] = true
+			img := manifest.Portable(b.Image)
+			files[filepath.Join(filepath.Dir(path), img)] = true
+			files[filepath.Join(dir, img)] = true
 		}
 	}
 	out := make([]string, 0, len(files))
@@ -108,14 +109,14 @@ func layoutInputs(file string, files map[string]bool, depth int) {
 	dir := filepath.Dir(file)
 	for _, f := range l.Fonts {
 		if f.File != "" {
-			p := f.File
+			p := manifest.Portable(f.File)
 			if !filepath.IsAbs(p) {
 				p = filepath.Join(dir, p)
 			}
 			files[p] = true
 		}
 	}
-	if b := l.Base; b != "" && (filepath.Ext(b) == ".yaml" || filepath.Ext(b) == ".yml" || filepath.Base(b) != b) {
+	if b := manifest.Portable(l.Base); b != "" && (filepath.Ext(b) == ".yaml" || filepath.Ext(b) == ".yml" || filepath.Base(b) != b) {
 		if !filepath.IsAbs(b) {
 			b = filepath.Join(dir, b)
 		}

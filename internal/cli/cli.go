@@ -29,9 +29,6 @@ import (
 	"jianbao/internal/sysfont"
 )
 
-// Version is the program version.
-var Version = "0.1.0"
-
 // Exit codes.
 const (
 	ExitOK    = 0
@@ -109,13 +106,13 @@ func buildOne(manifest string, opt BuildOptions, stdout, stderr io.Writer) (code
 	if opt.Dump != "" {
 		var b bytes.Buffer
 		display.Dump(&b, res.Doc)
-		if err := build.WriteAtomic(opt.Dump, b.Bytes()); err != nil {
-			fmt.Fprintf(stderr, "%s: 无法写入排版记录（%v）；请检查文件夹权限\n", opt.Dump, pathErr(err))
+		if err := writeOutput(opt.Dump, b.Bytes()); err != nil {
+			fmt.Fprintln(stderr, outputError(opt.Dump, "排版记录", err))
 			return ExitInput
 		}
 	}
-	if err := build.WriteAtomic(out, res.PDF); err != nil {
-		fmt.Fprintf(stderr, "%s: 无法写入 PDF（%v）；请检查文件夹是否存在、是否可写\n", out, pathErr(err))
+	if err := writeOutput(out, res.PDF); err != nil {
+		fmt.Fprintln(stderr, outputError(out, " PDF", err))
 		return ExitInput
 	}
 	fmt.Fprintf(stdout, "%s: %d 页，%d 字节，用时 %d 毫秒%s\n", out, len(res.Doc.Pages), len(res.PDF), time.Since(start).Milliseconds(), sparse(res.Doc))

@@ -53,6 +53,11 @@ func Watch(ctx context.Context, manifest string, opt BuildOptions, interval time
 			now := time.Now().Format("15:04:05")
 			if code == ExitOK {
 				fmt.Fprintf(stdout, "%s %s", now, out.String())
+			} else if strings.Contains(errs.String(), heldOpen) {
+				// a PDF reader holds the output (Windows): the last good
+				// PDF stays; the next change tries again
+				fmt.Fprintf(stdout, "%s %s: PDF 未更新（输出文件正被其他程序打开）；关闭阅读器后，下次改动时重新生成\n", now, manifest)
+				io.WriteString(stderr, errs.String())
 			} else {
 				n := strings.Count(errs.String(), "\n") - 1
 				fmt.Fprintf(stdout, "%s %s: %d 处问题，PDF 未更新\n", now, manifest, max(n, 1))

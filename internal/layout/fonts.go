@@ -14,6 +14,7 @@ import (
 	"jianbao/fonts"
 	"jianbao/internal/diag"
 	"jianbao/internal/fontset"
+	"jianbao/internal/manifest"
 	"jianbao/internal/sysfont"
 )
 
@@ -60,7 +61,7 @@ func (s *Spec) resolveFonts(errs *diag.List) {
 		r := s.Fonts[name]
 		pos := diag.Pos{File: s.File, Line: r.Line, Col: r.Col}
 		if r.File != "" {
-			path := r.File
+			path := manifest.Portable(r.File) // written on Windows or elsewhere
 			if !filepath.IsAbs(path) {
 				path = filepath.Join(filepath.Dir(s.File), path)
 			}

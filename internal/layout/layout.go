@@ -257,9 +257,9 @@ func read(ref, baseDir string, pos diag.Pos) (string, []byte, diag.List) {
 		ref = "jianbao"
 	}
 	if isPath(ref) {
-		file := ref
-		if !filepath.IsAbs(ref) {
-			file = filepath.Join(baseDir, ref)
+		file := manifest.Portable(ref) // written on Windows or elsewhere
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(baseDir, file)
 		}
 		b, err := os.ReadFile(file)
 		if err != nil {

@@ -284,12 +284,12 @@ func (p *parser) group(g *yaml.Node, m *Manifest) {
 // resolve checks that path names a readable regular file inside dir,
 // refusing paths that escape it, also through symbolic links.
 func (p *parser) resolve(dir, path string, pos diag.Pos, what string) (ArticleRef, bool) {
-	ref := ArticleRef{Path: path, Display: filepath.Join(dir, path), Pos: pos}
+	ref := ArticleRef{Path: path, Display: filepath.Join(dir, Portable(path)), Pos: pos}
 	if path == "" {
 		p.errs.Add(pos, what+"路径为空", "请填写相对于清单所在文件夹的路径")
 		return ref, false
 	}
-	if filepath.IsAbs(path) {
+	if IsAbsAny(path) {
 		p.errs.Add(pos, fmt.Sprintf("%s路径 %q 是绝对路径", what, path), "请写相对于清单所在文件夹的路径")
 		return ref, false
 	}
@@ -342,7 +342,10 @@ func ResolveWithin(root, from, rel string) (string, error) {
 		return "", err
 	}
 	base, _ = filepath.Abs(base)
-	joined := filepath.Join(from, rel)
+	if IsAbsAny(rel) {
+		return "", ErrEscape
+	}
+	joined := filepath.Join(from, Portable(rel))
 	if !inside(base, mustAbs(joined)) && !inside(mustAbs(dir), mustAbs(joined)) {
 		return "", ErrEscape
 	}
