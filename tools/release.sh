@@ -6,7 +6,7 @@
 #   jianbao_VERSION_ARCH.deb        amd64, arm64, loong64 (麒麟、统信 UOS)
 #   SHA256SUMS
 # Each archive holds the binary, 使用说明.txt, the font licences (and the
-# licences of the Go modules compiled in) and the two examples.
+# licences of the Go modules compiled in) and the three examples.
 #
 # Reproducible: the same commit gives the same bytes on any machine with
 # the same Go version. Binaries are built with CGO_ENABLED=0, -trimpath,
@@ -43,7 +43,7 @@ copy() { mkdir -p "$(dirname "$2")"; cp "$1" "$2"; }
 
 # common DIR OS ARCH: what every archive holds besides the binary
 common() {
-  for f in $(git ls-files examples/2026-09 examples/2026-zk1 | grep -v /golden/); do
+  for f in $(git ls-files examples/2026-09 examples/2026-zk1 examples/2026-10 | grep -v /golden/); do
     copy "$f" "$1/$f"
   done
   for f in fonts/LICENSES/*; do
