@@ -13,22 +13,30 @@ type breaker struct {
 	gn  []Len // gap natural, prefix over gaps[1..k]
 	gz  []Len // gap shrink
 	gc  []Len // bounded stretch capacity
+	gl  []Len // Latin-space and Han–Latin gap shrink
 	gi  []int // inter gaps (equal distribution)
 	han []int // Han atoms, prefix
+	lat []int // Latin atoms, prefix
+	pun []int // punctuation marks, prefix
 }
 
 func (b *breaker) sums() {
 	n := len(b.atoms)
-	b.sc.lens = grow(b.sc.lens, 4*(n+1))
-	b.sc.ints = grow(b.sc.ints, 2*(n+1))
+	b.sc.lens = grow(b.sc.lens, 5*(n+1))
+	b.sc.ints = grow(b.sc.ints, 4*(n+1))
 	l, c := b.sc.lens, b.sc.ints
-	b.aw, b.gn, b.gz, b.gc = l[:n+1], l[n+1:2*(n+1)], l[2*(n+1):3*(n+1)], l[3*(n+1):]
-	b.han, b.gi = c[:n+1], c[n+1:]
+	b.aw, b.gn, b.gz, b.gc, b.gl = l[:n+1], l[n+1:2*(n+1)], l[2*(n+1):3*(n+1)], l[3*(n+1):4*(n+1)], l[4*(n+1):]
+	b.han, b.gi, b.lat, b.pun = c[:n+1], c[n+1:2*(n+1)], c[2*(n+1):3*(n+1)], c[3*(n+1):]
 	for k, a := range b.atoms {
 		b.aw[k+1] = b.aw[k] + a.w
-		b.han[k+1] = b.han[k]
-		if a.cls == clsHan {
+		b.han[k+1], b.lat[k+1], b.pun[k+1] = b.han[k], b.lat[k], b.pun[k]
+		switch {
+		case a.cls == clsHan:
 			b.han[k+1]++
+		case a.cls == clsLatin:
+			b.lat[k+1]++
+		case isPunct(a.cls):
+			b.pun[k+1]++
 		}
 	}
 	for k := 1; k <= n; k++ {
@@ -39,6 +47,7 @@ func (b *breaker) sums() {
 		b.gn[k] = b.gn[k-1] + g.natural
 		b.gz[k] = b.gz[k-1] + g.shrink
 		b.gc[k] = b.gc[k-1] + g.stretchCap
+		b.gl[k] = b.gl[k-1] + g.latinShrink
 		b.gi[k] = b.gi[k-1]
 		if g.inter {
 			b.gi[k]++
@@ -61,6 +70,15 @@ func (b *breaker) measure(i, j int) (w, shrink Len) {
 }
 
 const infeasible = math.MaxFloat64
+
+// Line costs of the two faults the breaker avoids when it can: a line
+// squeezed by more than the push-in allowance, and a pure-Han line
+// stretched more than maxLoose over the grid pitch. Looseness is the worse.
+const (
+	overSqueeze = 1500
+	tooLoose    = 3000
+	maxLoose    = 0.06
+)
 
 // cost of the line i→j, of natural width w and shrink z; infeasible when
 // it cannot be set.
@@ -102,13 +120,24 @@ func (b *breaker) cost(i, j int, w, z Len, emergency bool) float64 {
 			}
 			return infeasible
 		}
-		// Compression to pull in a mark that may not start a line is
-		// preferred to pushing a character out (clreq: 先挤进，后推出);
-		// compressing only to fit more text is not: it crowds the line.
-		if b.atoms[j-1].noStart {
-			// the line pulls in a mark that may not start the next one
-			c += 5 + 20*float64(w-width)/float64(z)
+		// 先挤进，后推出 (format.md §4.3), with a clear cost: squeezing is
+		// preferred to pushing a character out when it takes at most half
+		// an em for every two marks on the line (beyond the line-end mark's
+		// blank half, which is trimmed anyway) and pulls in a mark that may
+		// not start a line; more crowds the line, and the line is pushed
+		// out instead. No mark goes below half width:
+		// the shrink z is made of blank halves only.
+		need := w - width - b.atoms[j-1].blankR
+		if j-1 > i {
+			need -= b.gl[j-1] - b.gl[i] // spaces and Han–Latin gaps shrink first
+		}
+		if need > 0 && need*4 > Len(b.pun[j]-b.pun[i])*b.atoms[i].em {
+			c += overSqueeze + 60*float64(need)/em
+		} else if b.atoms[j-1].noStart {
+			// the squeeze pulls in a mark that may not start the next line
+			c += 5 + 10*float64(max(need, 0))/em
 		} else {
+			// squeezing only to fit more text crowds the line
 			c += 5 + 60*float64(w-width)/em
 		}
 	case last:
@@ -129,8 +158,22 @@ func (b *breaker) cost(i, j int, w, z Len, emergency bool) float64 {
 			c += 1e5
 			break
 		}
-		r := (d - math.Min(d, cap)) / (float64(nInter) * em / 4)
+		rest := d - math.Min(d, cap)
+		r := rest / (float64(nInter) * em / 4)
 		c += 10 + 25*d/em + 100*r*r*r
+		cell := em
+		if b.p.Pitch > 0 {
+			cell = float64(b.p.Pitch)
+		}
+		if rest > maxLoose*float64(nInter)*cell {
+			// Han characters more than 6% over the grid pitch: never on a
+			// pure-Han line, and not on a line with a number either when
+			// anything else serves (the reader sees the Han pitch)
+			c += tooLoose
+			if b.lat[j]-b.lat[i] > 0 {
+				c -= tooLoose / 2
+			}
+		}
 	}
 	if last && i > 0 && b.han[n]-b.han[i] <= 1 {
 		// 孤字: a lone character on the last line, or only a number or a

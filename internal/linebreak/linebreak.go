@@ -273,24 +273,31 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 			g.inter = true
 		}
 		// Adjacent punctuation: two marks of 2 em compress to 1.5 em.
-		if a.blankR > 0 || b.blankL > 0 {
+		// A middle dot's blank quarters are given up where it stands
+		// (below), so they are not compressible again.
+		aR, bL := a.blankR, b.blankL
+		if a.cls == clsMiddle {
+			aR = 0
+		}
+		if b.cls == clsMiddle {
+			bL = 0
+		}
+		if aR > 0 || bL > 0 {
 			if isPunct(a.cls) && isPunct(b.cls) && !g.space {
-				g.pairShrink = max(a.blankR, b.blankL)
+				g.pairShrink = max(aR, bL)
 			} else if !g.space {
 				// a single mark inside the line may give up its blank half
 				// when the line needs it (clreq reduction priorities 4, 5, 7)
-				g.punctShrink = a.blankR + b.blankL
+				g.punctShrink = aR + bL
 			}
 		}
 		// A middle dot (间隔号) takes half a character (GB/T 15834
 		// §5.1.7): its blank quarters are given up where it stands.
 		if !g.space && a.cls == clsMiddle {
 			g.natural -= a.blankR
-			g.punctShrink = max(g.punctShrink-a.blankR, 0)
 		}
 		if !g.space && b.cls == clsMiddle {
 			g.natural -= b.blankL
-			g.punctShrink = max(g.punctShrink-b.blankL, 0)
 		}
 		// Inter-character stretch: between full-width characters, not
 		// inside —— or ……, never inside a Latin word or number.

@@ -228,6 +228,9 @@ func checkLines(t *testing.T, input string, ls []Line, p Params) {
 			}
 		}
 		for _, g := range l.Glyphs {
+			if isPunct(classify(g.R)) && (g.TrimL+g.TrimR)*2 > g.Adv+1 {
+				t.Errorf("line %d: %q squeezed below half width (trimmed %v of %v)", i+1, g.R, g.TrimL+g.TrimR, g.Adv)
+			}
 			if g.X+g.TrimL < 0 || g.X+g.Adv-g.TrimR > p.Width {
 				t.Errorf("line %d: %q at %d..%d outside the measure %d", i+1, g.R, g.X+g.TrimL, g.X+g.Adv-g.TrimR, p.Width)
 			}
