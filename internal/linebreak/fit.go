@@ -16,8 +16,10 @@ type breaker struct {
 	gl  []Len // Latin-space and Han–Latin gap shrink
 	gi  []int // inter gaps (equal distribution)
 	han []int // Han atoms, prefix
-	lat []int // Latin atoms, prefix
-	pun []int // punctuation marks, prefix
+	// shaped: a title's lines, balanced by shapeCost between neighbours
+	shaped bool
+	lat    []int // Latin atoms, prefix
+	pun    []int // punctuation marks, prefix
 }
 
 func (b *breaker) sums() {
@@ -71,6 +73,10 @@ func (b *breaker) measure(i, j int) (w, shrink Len) {
 
 const infeasible = math.MaxFloat64
 
+// wordCost is the cost of a ragged line's break by its quality
+// (Params.Words): inside a word, weak, between words, between phrases.
+var wordCost = [4]float64{2500, 400, 0, -150}
+
 // Line costs of the two faults the breaker avoids when it can: a line
 // squeezed by more than the push-in allowance, and a pure-Han line
 // stretched more than maxLoose over the grid pitch. Looseness is the worse.
@@ -99,12 +105,37 @@ func (b *breaker) cost(i, j int, w, z Len, emergency bool) float64 {
 		if slack < 0 {
 			slack = 0
 		}
-		c += 1000 + slack*slack*10
+		if b.shaped {
+			// balance is judged between neighbouring lines (shapeCost)
+			c += 1000
+			for k := i + 1; k < j; k++ {
+				if b.gaps[k].preferred {
+					c += 300 // the editor's break left inside a line
+				}
+			}
+		} else {
+			c += 1000 + slack*slack*10
+		}
 		if j < n && b.gaps[j].preferred {
 			c -= 800 // break where the editor put a space
 		}
 		if j < n && b.gaps[j].quoted {
 			c += 600 // keep a quoted name or a bracketed phrase on one line
+		}
+		if j < n {
+			c += wordCost[min(b.gaps[j].word, 3)]
+		}
+		if b.p.Prefer > 0 {
+			vis := w
+			if b.p.Centered {
+				vis -= b.atoms[i].blankL + b.atoms[j-1].blankR
+			}
+			if over := float64(vis-b.p.Prefer) / em; over > 0 {
+				c += 300 + 400*over*over // longer than max_chars
+			}
+		}
+		if w > width {
+			c += 300 // squeezed to fit the measure
 		}
 		if last && i > 0 && b.han[n]-b.han[i] <= 2 {
 			c += 5000

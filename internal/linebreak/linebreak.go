@@ -59,6 +59,18 @@ type Params struct {
 	// Protected lists words never broken across lines (leaders' names,
 	// the unit's own names); the line is justified around them.
 	Protected []string
+	// Words (with Ragged) rates the break positions of a title, caption or
+	// heading: Words(text)[i] is the quality of a break before text[i]
+	// (text is the paragraph's runes; the result has len(text)+1 entries):
+	// 0 inside a word or name, 1 a weak break (a name and its suffix, a verb
+	// and its object), 2 between words, 3 between phrases. nil: every
+	// position is a word boundary (body text stays on the grid and never
+	// uses it).
+	Words func(text []rune) []uint8
+	// Prefer (with Ragged), when positive, is the preferred longest line: a
+	// longer line is set when nothing better serves (max_chars), never one
+	// longer than Width.
+	Prefer Len
 }
 
 // Glyph is one placed character. X is relative to the line's left edge
@@ -111,6 +123,7 @@ type gap struct {
 	preferred   bool // a source space between Chinese text: a good title break
 	quoted      bool // inside a pair of quotes or brackets: a poor title break
 	cjkLatin    bool
+	word        uint8 // break quality (Params.Words); 2 without a segmenter
 }
 
 // Break breaks a paragraph into lines.
@@ -134,7 +147,14 @@ func Break(runs []Run, m Measurer, p Params) []Line {
 	}
 	b := &breaker{atoms: atoms, gaps: gaps, p: p, text: text, sc: sc}
 	b.sums()
-	breaks, emergency := b.run(false)
+	var breaks []int
+	emergency := false
+	if p.Ragged && p.Words != nil && len(atoms) <= maxShaped {
+		breaks = b.runShaped()
+	}
+	if breaks == nil {
+		breaks, emergency = b.run(false)
+	}
 	if breaks == nil {
 		breaks, emergency = b.run(true)
 	}
@@ -224,8 +244,13 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 					g.stretchCap = max(em/2-spaceW, 0)
 					g.latinShrink = max(spaceW-em/4, 0)
 				} else {
-					// a deliberate space between Chinese phrases: half an em
+					// a deliberate space between Chinese phrases: half an em,
+					// and a preferred break; in a title (Words set) it marks
+					// the break only and is not printed inside a line
 					g.natural = em / 2
+					if p.Words != nil {
+						g.natural = 0
+					}
 					g.preferred = true
 				}
 				g.inter = true
@@ -252,6 +277,12 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 		segOK[l.Offset+len(l.Text)] = true
 	}
 	prot := protect(sc, text, p.Protected)
+	var words []uint8
+	if p.Ragged && p.Words != nil {
+		if q := p.Words(text); len(q) == len(text)+1 {
+			words = q
+		}
+	}
 	depth := 0 // open quotes and brackets before the gap
 	for k := 1; k < n; k++ {
 		a, b := &atoms[k-1], &atoms[k]
@@ -263,6 +294,10 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 			depth = max(depth-1, 0)
 		}
 		g.quoted = depth > 0
+		g.word = 2
+		if words != nil {
+			g.word = words[b.src]
+		}
 		// Han–Latin gap (clreq: up to 1/4 em, never next to punctuation).
 		if !g.space && p.CJKLatinGap > 0 && ((a.cls == clsHan && b.cls == clsLatin && spacedLatin(b.r)) || (a.cls == clsLatin && b.cls == clsHan && spacedLatin(a.r))) {
 			em := max(a.em, b.em)
