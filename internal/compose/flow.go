@@ -29,6 +29,17 @@ func (c *composer) display(width Len) linebreak.Params {
 	}
 }
 
+// nameLine sets a masthead name line at its natural width, its marks at
+// half width (a full-width 、 leaves a hole at 40 pt) and its ends trimmed
+// so that the ink is centred.
+func (c *composer) nameLine(text string, st int) linebreak.Line {
+	ls := linebreak.Break([]linebreak.Run{{Text: text, Style: st}}, c.f, linebreak.Params{Width: 1 << 40, Ragged: true, Centered: true, Tight: true, CJKLatinGap: c.gap()})
+	if len(ls) == 0 {
+		return linebreak.Line{}
+	}
+	return ls[0]
+}
+
 // article sets one article: its title kept with what follows, then its
 // blocks. tail is how many rows the 报/送 block needs after the last
 // article's text on its last page (0 for the others).

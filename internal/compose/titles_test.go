@@ -85,3 +85,18 @@ func TestCaptionBreaks(t *testing.T) {
 		}
 	}
 }
+
+// A 、 inside a masthead name line takes half a character: no hole at
+// display size. Measured between the glyphs around it.
+func TestMastheadMarkCompressed(t *testing.T) {
+	sp := spec(t)
+	m := mastheadItems(t, sp, "上海市邮政快递行业", "党建、文明创建工作简报")
+	name := m[1]
+	g := name.Glyphs
+	if g[2].R != '、' {
+		t.Fatalf("glyphs %q", name.Text)
+	}
+	if d := g[3].X - g[1].X; d > name.Size*3/2+10 || d < name.Size*3/2-10 {
+		t.Errorf("建、文 spans %v at size %v, want 1.5 characters", d, name.Size)
+	}
+}

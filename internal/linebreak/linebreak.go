@@ -67,6 +67,10 @@ type Params struct {
 	// position is a word boundary (body text stays on the grid and never
 	// uses it).
 	Words func(text []rune) []uint8
+	// Tight sets every punctuation mark inside a line at half width (its
+	// blank half given up, pairs to one em): display lines such as the
+	// masthead name, where a full-width 、 leaves a hole at 40 pt.
+	Tight bool
 	// Prefer (with Ragged), when positive, is the preferred longest line: a
 	// longer line is set when nothing better serves (max_chars), never one
 	// longer than Width.
@@ -343,12 +347,27 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 	}
 	// Latin runs longer than a line may break at UAX #14 opportunities.
 	allowLongLatin(atoms, gaps, text, segOK, p)
-	if p.CompressAlways {
+	if p.CompressAlways || p.Tight {
 		for k := range gaps {
 			if gaps[k].pairShrink > 0 {
 				gaps[k].natural -= gaps[k].pairShrink
 				gaps[k].pairShrink = 0
 			}
+		}
+	}
+	if p.Tight {
+		for k := 1; k < n; k++ {
+			g := &gaps[k]
+			if g.space {
+				continue
+			}
+			// what is left of a pair: the other mark's blank half
+			a, b := atoms[k-1], atoms[k]
+			if isPunct(a.cls) && isPunct(b.cls) && a.cls != clsMiddle && b.cls != clsMiddle {
+				g.natural -= min(a.blankR, b.blankL)
+			}
+			g.natural -= g.punctShrink
+			g.punctShrink = 0
 		}
 	}
 	for k := range gaps {

@@ -93,3 +93,24 @@ func TestPreferIsAPreference(t *testing.T) {
 		t.Errorf("got %s", joinLines(ls))
 	}
 }
+
+// A display line (Tight) sets the marks inside it at half width: 党建、文明
+// is 4.5 em, the 、 keeps its ink half; ”、“ take half an em each.
+func TestTightMarks(t *testing.T) {
+	p := Params{Width: 40 * em, Ragged: true, Centered: true, Tight: true}
+	ls := breakStr("党建、文明创建工作简报", p)
+	checkLines(t, "党建、文明创建工作简报", ls, p)
+	if w := ls[0].Width; w != 10*em+em/2 {
+		t.Errorf("width %v, want 10.5 em", w)
+	}
+	g := ls[0].Glyphs
+	if d := g[3].X - g[2].X; d != em/2 {
+		t.Errorf("、 advances %v, want half an em", d)
+	}
+	ls = breakStr("“党建”、“文明”", p)
+	g = ls[0].Glyphs
+	// ”、“: three marks at half width, one em and a half in all
+	if d := g[6].X - (g[2].X + g[2].Adv); d != em+em/2 {
+		t.Errorf("”、“ between 建 and 文 takes %v, want 1.5 em", d)
+	}
+}
