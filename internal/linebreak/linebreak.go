@@ -206,10 +206,25 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 	gaps := sc.gaps[:0]
 	defer func() { sc.atoms, sc.gaps = atoms[:0], gaps[:0] }()
 	gaps = append(gaps, gap{}) // gap 0: paragraph start
-	pendingSpace := false
+	pendingSpace, ideo := false, false
 	spaceW := Len(0)
 	lead := 0
 	for i, r := range text {
+		// A full-width space inside a paragraph is a gap of one character:
+		// kept inside a line, dropped at a break like a space, so it never
+		// prints at a line start as a false indent. At the paragraph start
+		// it is the author's indent and stays.
+		if r == '\u3000' && len(atoms) > 0 {
+			if !ideo {
+				spaceW = m.Advance(r, styles[i])
+				if em := m.Size(styles[i]); p.Pitch > 0 && spaceW >= em-em/20 && spaceW <= em+em/20 {
+					spaceW = p.Pitch
+				}
+			}
+			pendingSpace, ideo = true, true
+			gaps[len(gaps)-1].spaceEnd = i + 1
+			continue
+		}
 		if r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' {
 			if len(atoms) == 0 {
 				lead = i + 1
@@ -241,7 +256,10 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 		if len(atoms) > 0 {
 			g := &gaps[len(gaps)-1]
 			g.space = pendingSpace
-			if pendingSpace {
+			if pendingSpace && ideo {
+				g.natural = spaceW
+				g.inter = true
+			} else if pendingSpace {
 				g.natural = spaceW
 				prev := atoms[len(atoms)-1]
 				if prev.cls == clsLatin || a.cls == clsLatin {
@@ -260,7 +278,7 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 				g.inter = true
 			}
 		}
-		pendingSpace = false
+		pendingSpace, ideo = false, false
 		atoms = append(atoms, a)
 		g := gap{spaceEnd: i + 1}
 		gaps = append(gaps, g)

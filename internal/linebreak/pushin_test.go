@@ -111,3 +111,34 @@ func TestPureHanPitchCap(t *testing.T) {
 	}
 	t.Logf("loosest Han pitch: %.1f%% over the grid", worst*100)
 }
+
+// A full-width space typed inside a paragraph keeps its cell inside a
+// line, and is dropped where a line breaks: it never prints at a line
+// start as a false indent. One typed at the paragraph start stays.
+func TestFullWidthSpace(t *testing.T) {
+	p := Params{Width: 28 * em, Pitch: em, CompressAlways: true}
+	s := hanN(28) + "\u3000" + hanN(10) + "\u3000" + hanN(20) + "。"
+	ls := breakStr(s, p)
+	checkLines(t, s, ls, p)
+	if len(ls) < 2 {
+		t.Fatalf("%d lines", len(ls))
+	}
+	g := ls[1].Glyphs
+	if g[0].R == '\u3000' || g[0].X != 0 || g[0].R != han[0] {
+		t.Errorf("line 2 starts with %q at %v: %s", g[0].R, g[0].X, joinLines(ls))
+	}
+	// the second space is inside line 2: one empty cell between its neighbours
+	for k := 1; k < len(g); k++ {
+		if g[k].R == '\u3000' {
+			t.Errorf("the space is printed as a glyph")
+		}
+	}
+	if d := g[10].X - g[9].X; d != 2*em {
+		t.Errorf("the space inside the line takes %v, want one cell (neighbours %v apart)", d-em, d)
+	}
+	// at the paragraph start it is the author's indent
+	ls = breakStr("\u3000"+hanN(10), p)
+	if ls[0].Glyphs[1].X != em {
+		t.Errorf("a leading full-width space is dropped")
+	}
+}
