@@ -350,6 +350,9 @@ func FuzzBreakTitle(f *testing.F) {
 		// with word ratings and a preferred length: the shaped search
 		p.Words, p.Prefer = fakeWords, Len(width*2/3)*em
 		checkLines(t, s, breakStr(s, p), p)
+		// a display line with its marks at half width (masthead)
+		p = Params{Width: Len(width) * em, Ragged: true, Centered: true, Tight: true, CJKLatinGap: 250}
+		checkLines(t, s, breakStr(s, p), p)
 	})
 }
 
