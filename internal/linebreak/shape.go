@@ -52,6 +52,9 @@ func (b *breaker) runShaped() []int {
 	}
 	for a := 1; a < m-1; a++ {
 		for c := a + 1; c < m; c++ {
+			if w, z := b.measure(ends[a], ends[c]); w-z > b.p.Width && ends[c] > ends[a]+1 {
+				break // longer lines from a do not fit either
+			}
 			lc := infeasible
 			for h := 0; h < a; h++ {
 				prev := best[h*m+a]
