@@ -100,3 +100,20 @@ func TestMastheadMarkCompressed(t *testing.T) {
 		t.Errorf("建、文 spans %v at size %v, want 1.5 characters", d, name.Size)
 	}
 }
+
+// A subtitle under a title breaks between words as the title does.
+func TestSubtitleWordBreaks(t *testing.T) {
+	is := issueWith("正文。")
+	is.Articles[0].Blocks = append([]doc.Block{docBlock(doc.Subtitle, "——记中国邮政集团有限公司上海邮政国际业务分公司跨国攻坚的一百天")}, is.Articles[0].Blocks...)
+	d := compose(t, is)
+	lines, _ := items(d, "subtitle")
+	if len(lines) != 2 {
+		t.Fatalf("%d subtitle lines", len(lines))
+	}
+	for _, bad := range []string{"国际", "业务", "上海", "邮政", "集团", "有限"} {
+		if strings.HasSuffix(lines[0].Text, bad) {
+			t.Errorf("subtitle breaks inside a unit's name: %q / %q", lines[0].Text, lines[1].Text)
+		}
+	}
+	t.Logf("%s / %s", lines[0].Text, lines[1].Text)
+}
