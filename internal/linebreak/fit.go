@@ -13,13 +13,13 @@ type breaker struct {
 	gn  []Len // gap natural, prefix over gaps[1..k]
 	gz  []Len // gap shrink
 	gc  []Len // bounded stretch capacity
-	gl  []Len // Latin-space and Han–Latin gap shrink
+	gl  []Len // Latin word-space shrink (the first to give)
 	gi  []int // inter gaps (equal distribution)
 	han []int // Han atoms, prefix
 	// shaped: a title's lines, balanced by shapeCost between neighbours
 	shaped bool
 	lat    []int // Latin atoms, prefix
-	pun    []int // punctuation marks, prefix
+	sq     []int // gaps where a mark can still give up its blank, prefix
 }
 
 func (b *breaker) sums() {
@@ -28,17 +28,15 @@ func (b *breaker) sums() {
 	b.sc.ints = grow(b.sc.ints, 4*(n+1))
 	l, c := b.sc.lens, b.sc.ints
 	b.aw, b.gn, b.gz, b.gc, b.gl = l[:n+1], l[n+1:2*(n+1)], l[2*(n+1):3*(n+1)], l[3*(n+1):4*(n+1)], l[4*(n+1):]
-	b.han, b.gi, b.lat, b.pun = c[:n+1], c[n+1:2*(n+1)], c[2*(n+1):3*(n+1)], c[3*(n+1):]
+	b.han, b.gi, b.lat, b.sq = c[:n+1], c[n+1:2*(n+1)], c[2*(n+1):3*(n+1)], c[3*(n+1):]
 	for k, a := range b.atoms {
 		b.aw[k+1] = b.aw[k] + a.w
-		b.han[k+1], b.lat[k+1], b.pun[k+1] = b.han[k], b.lat[k], b.pun[k]
+		b.han[k+1], b.lat[k+1] = b.han[k], b.lat[k]
 		switch {
 		case a.cls == clsHan:
 			b.han[k+1]++
 		case a.cls == clsLatin:
 			b.lat[k+1]++
-		case isPunct(a.cls):
-			b.pun[k+1]++
 		}
 	}
 	for k := 1; k <= n; k++ {
@@ -49,7 +47,14 @@ func (b *breaker) sums() {
 		b.gn[k] = b.gn[k-1] + g.natural
 		b.gz[k] = b.gz[k-1] + g.shrink
 		b.gc[k] = b.gc[k-1] + g.stretchCap
-		b.gl[k] = b.gl[k-1] + g.latinShrink
+		b.gl[k] = b.gl[k-1]
+		if g.space {
+			b.gl[k] += g.latinShrink
+		}
+		b.sq[k] = b.sq[k-1]
+		if g.pairShrink+g.punctShrink > 0 {
+			b.sq[k]++
+		}
 		b.gi[k] = b.gi[k-1]
 		if g.inter {
 			b.gi[k]++
@@ -152,17 +157,21 @@ func (b *breaker) cost(i, j int, w, z Len, emergency bool) float64 {
 			return infeasible
 		}
 		// 先挤进，后推出 (format.md §4.3), with a clear cost: squeezing is
-		// preferred to pushing a character out when it takes at most half
-		// an em for every two marks on the line (beyond the line-end mark's
-		// blank half, which is trimmed anyway) and pulls in a mark that may
-		// not start a line; more crowds the line, and the line is pushed
-		// out instead. No mark goes below half width:
-		// the shrink z is made of blank halves only.
+		// preferred to pushing a character out when it pulls in a mark
+		// that may not start a line and takes at most half an em for every
+		// two marks that can give (a quarter em each on average; a pair
+		// already compressed has nothing more to give). The line-end mark's
+		// blank half is trimmed anyway, and Latin word spaces give first.
+		// More crowds the line (reads as Western punctuation): the line is
+		// pushed out instead. No mark goes below half width: the shrink z
+		// is made of blank halves only.
 		need := w - width - b.atoms[j-1].blankR
+		marks := 0
 		if j-1 > i {
-			need -= b.gl[j-1] - b.gl[i] // spaces and Han–Latin gaps shrink first
+			need -= b.gl[j-1] - b.gl[i]
+			marks = b.sq[j-1] - b.sq[i]
 		}
-		if need > 0 && need*4 > Len(b.pun[j]-b.pun[i])*b.atoms[i].em {
+		if need > 0 && need*4 > Len(marks)*b.atoms[i].em {
 			c += overSqueeze + 60*float64(need)/em
 		} else if b.atoms[j-1].noStart {
 			// the squeeze pulls in a mark that may not start the next line
