@@ -15,7 +15,7 @@ func (c *composer) subtitle(art, n int, b doc.Block) block {
 	sp := c.spec
 	s := sp.Subtitle
 	width := sp.BlockW() - 4*sp.CharPitch()
-	ls := linebreak.Break(c.runs(b.Runs, s), c.f, linebreak.Params{Width: width, Ragged: true, Centered: true, CJKLatinGap: c.gap(), Protected: c.protected})
+	ls := linebreak.Break(c.runs(b.Runs, s), c.f, c.display(width))
 	xs := make([]Len, len(ls))
 	for i, ln := range ls {
 		xs[i] = sp.Left() + (sp.BlockW()-ln.Width)/2

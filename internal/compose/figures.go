@@ -37,7 +37,7 @@ func (c *composer) figureIn(art, n int, b doc.Block, colW, width Len) (block, bo
 		if colW < sp.BlockW() {
 			capW = colW // side by side: the caption as wide as its column
 		}
-		f.caption = linebreak.Break(c.runs(b.Runs, cs.Style), c.f, linebreak.Params{Width: capW, Ragged: true, Centered: true, CJKLatinGap: c.gap(), Protected: c.protected})
+		f.caption = linebreak.Break(c.runs(b.Runs, cs.Style), c.f, c.display(capW))
 	}
 	capH := f.capGap + Len(len(f.caption))*f.capLead
 	nat, ok := c.sizeOnly(b, colW)

@@ -7,6 +7,7 @@ import (
 	"jianbao/internal/doc"
 	"jianbao/internal/layout"
 	"jianbao/internal/linebreak"
+	"jianbao/internal/segment"
 )
 
 // lines breaks runs at the body measure.
@@ -15,6 +16,28 @@ func (c *composer) lines(rs []linebreak.Run, indent Len, width Len) []linebreak.
 		Width: width, Indent: indent, Pitch: c.spec.CharPitch(),
 		CJKLatinGap: c.gap(), CompressAlways: c.spec.Text.PunctCompress == "always", Protected: c.protected,
 	})
+}
+
+// display gives the breaking of centred display text (titles, captions):
+// ragged, balanced lines broken between words and phrases (the segmenter
+// rates the break positions), pairs of marks compressed as in the body.
+func (c *composer) display(width Len) linebreak.Params {
+	return linebreak.Params{
+		Width: width, Ragged: true, Centered: true, CJKLatinGap: c.gap(),
+		CompressAlways: c.spec.Text.PunctCompress == "always", Protected: c.protected,
+		Words: segment.Rate,
+	}
+}
+
+// nameLine sets a masthead name line at its natural width, its marks at
+// half width (a full-width 、 leaves a hole at 40 pt) and its ends trimmed
+// so that the ink is centred.
+func (c *composer) nameLine(text string, st int) linebreak.Line {
+	ls := linebreak.Break([]linebreak.Run{{Text: text, Style: st}}, c.f, linebreak.Params{Width: 1 << 40, Ragged: true, Centered: true, Tight: true, CJKLatinGap: c.gap()})
+	if len(ls) == 0 {
+		return linebreak.Line{}
+	}
+	return ls[0]
 }
 
 // article sets one article: its title kept with what follows, then its
@@ -148,7 +171,10 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 // line, else broken there. A title of more than three lines is noted.
 func (c *composer) titleLines(t doc.Block) []linebreak.Line {
 	ts := c.spec.Title
-	p := linebreak.Params{Width: c.spec.BlockW(), Ragged: true, Centered: true, CJKLatinGap: c.gap(), Protected: c.protected}
+	p := c.display(c.spec.BlockW())
+	if ts.MaxChars > 0 {
+		p.Prefer = Len(ts.MaxChars) * ts.Size.Abs
+	}
 	brk := func(rs []doc.Run) []linebreak.Line { return linebreak.Break(c.runs(rs, ts.Style), c.f, p) }
 	var segs [][]doc.Run
 	cur := []doc.Run{}

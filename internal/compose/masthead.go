@@ -72,7 +72,9 @@ func (c *composer) mastheadSizes(ms []doc.Text) []Len {
 		if i < n-1 {
 			maxSize = orgMax
 		}
-		ln := c.single(m.S, m.Pos, c.f.style(styleKey{role: sp.Masthead.Font, size: maxSize}))
+		st := c.f.style(styleKey{role: sp.Masthead.Font, size: maxSize})
+		c.f.check(m.S, m.Pos, st)
+		ln := c.nameLine(m.S, st)
 		fits[i] = maxSize
 		if ln.Width > w {
 			fits[i] = tenth(maxSize * w / ln.Width)
@@ -133,7 +135,7 @@ func (c *composer) masthead(is *doc.Issue) {
 			continue // too long: reported
 		}
 		st := c.f.style(styleKey{role: sp.Masthead.Font, size: size})
-		ln := c.measureLine(m.S, st)
+		ln := c.nameLine(m.S, st)
 		if i > 0 {
 			top += sp.Masthead.LineGap.Of(size)
 		}

@@ -13,22 +13,30 @@ type breaker struct {
 	gn  []Len // gap natural, prefix over gaps[1..k]
 	gz  []Len // gap shrink
 	gc  []Len // bounded stretch capacity
+	gl  []Len // Latin word-space shrink (the first to give)
 	gi  []int // inter gaps (equal distribution)
 	han []int // Han atoms, prefix
+	// shaped: a title's lines, balanced by shapeCost between neighbours
+	shaped bool
+	lat    []int // Latin atoms, prefix
+	sq     []int // gaps where a mark can still give up its blank, prefix
 }
 
 func (b *breaker) sums() {
 	n := len(b.atoms)
-	b.sc.lens = grow(b.sc.lens, 4*(n+1))
-	b.sc.ints = grow(b.sc.ints, 2*(n+1))
+	b.sc.lens = grow(b.sc.lens, 5*(n+1))
+	b.sc.ints = grow(b.sc.ints, 4*(n+1))
 	l, c := b.sc.lens, b.sc.ints
-	b.aw, b.gn, b.gz, b.gc = l[:n+1], l[n+1:2*(n+1)], l[2*(n+1):3*(n+1)], l[3*(n+1):]
-	b.han, b.gi = c[:n+1], c[n+1:]
+	b.aw, b.gn, b.gz, b.gc, b.gl = l[:n+1], l[n+1:2*(n+1)], l[2*(n+1):3*(n+1)], l[3*(n+1):4*(n+1)], l[4*(n+1):]
+	b.han, b.gi, b.lat, b.sq = c[:n+1], c[n+1:2*(n+1)], c[2*(n+1):3*(n+1)], c[3*(n+1):]
 	for k, a := range b.atoms {
 		b.aw[k+1] = b.aw[k] + a.w
-		b.han[k+1] = b.han[k]
-		if a.cls == clsHan {
+		b.han[k+1], b.lat[k+1] = b.han[k], b.lat[k]
+		switch {
+		case a.cls == clsHan:
 			b.han[k+1]++
+		case a.cls == clsLatin:
+			b.lat[k+1]++
 		}
 	}
 	for k := 1; k <= n; k++ {
@@ -39,6 +47,14 @@ func (b *breaker) sums() {
 		b.gn[k] = b.gn[k-1] + g.natural
 		b.gz[k] = b.gz[k-1] + g.shrink
 		b.gc[k] = b.gc[k-1] + g.stretchCap
+		b.gl[k] = b.gl[k-1]
+		if g.space {
+			b.gl[k] += g.latinShrink
+		}
+		b.sq[k] = b.sq[k-1]
+		if g.pairShrink+g.punctShrink > 0 {
+			b.sq[k]++
+		}
 		b.gi[k] = b.gi[k-1]
 		if g.inter {
 			b.gi[k]++
@@ -62,6 +78,19 @@ func (b *breaker) measure(i, j int) (w, shrink Len) {
 
 const infeasible = math.MaxFloat64
 
+// wordCost is the cost of a ragged line's break by its quality
+// (Params.Words): inside a word, weak, between words, between phrases.
+var wordCost = [4]float64{2500, 400, 0, -150}
+
+// Line costs of the two faults the breaker avoids when it can: a line
+// squeezed by more than the push-in allowance, and a pure-Han line
+// stretched more than maxLoose over the grid pitch. Looseness is the worse.
+const (
+	overSqueeze = 1500
+	tooLoose    = 3000
+	maxLoose    = 0.06
+)
+
 // cost of the line i→j, of natural width w and shrink z; infeasible when
 // it cannot be set.
 func (b *breaker) cost(i, j int, w, z Len, emergency bool) float64 {
@@ -81,12 +110,37 @@ func (b *breaker) cost(i, j int, w, z Len, emergency bool) float64 {
 		if slack < 0 {
 			slack = 0
 		}
-		c += 1000 + slack*slack*10
+		if b.shaped {
+			// balance is judged between neighbouring lines (shapeCost)
+			c += 1000
+			for k := i + 1; k < j; k++ {
+				if b.gaps[k].preferred {
+					c += 300 // the editor's break left inside a line
+				}
+			}
+		} else {
+			c += 1000 + slack*slack*10
+		}
 		if j < n && b.gaps[j].preferred {
 			c -= 800 // break where the editor put a space
 		}
 		if j < n && b.gaps[j].quoted {
 			c += 600 // keep a quoted name or a bracketed phrase on one line
+		}
+		if j < n {
+			c += wordCost[min(b.gaps[j].word, 3)]
+		}
+		if b.p.Prefer > 0 {
+			vis := w
+			if b.p.Centered {
+				vis -= b.atoms[i].blankL + b.atoms[j-1].blankR
+			}
+			if over := float64(vis-b.p.Prefer) / em; over > 0 {
+				c += 300 + 400*over*over // longer than max_chars
+			}
+		}
+		if w > width {
+			c += 300 // squeezed to fit the measure
 		}
 		if last && i > 0 && b.han[n]-b.han[i] <= 2 {
 			c += 5000
@@ -102,13 +156,28 @@ func (b *breaker) cost(i, j int, w, z Len, emergency bool) float64 {
 			}
 			return infeasible
 		}
-		// Compression to pull in a mark that may not start a line is
-		// preferred to pushing a character out (clreq: 先挤进，后推出);
-		// compressing only to fit more text is not: it crowds the line.
-		if b.atoms[j-1].noStart {
-			// the line pulls in a mark that may not start the next one
-			c += 5 + 20*float64(w-width)/float64(z)
+		// 先挤进，后推出 (format.md §4.3), with a clear cost: squeezing is
+		// preferred to pushing a character out when it pulls in a mark
+		// that may not start a line and takes at most half an em for every
+		// two marks that can give (a quarter em each on average; a pair
+		// already compressed has nothing more to give). The line-end mark's
+		// blank half is trimmed anyway, and Latin word spaces give first.
+		// More crowds the line (reads as Western punctuation): the line is
+		// pushed out instead. No mark goes below half width: the shrink z
+		// is made of blank halves only.
+		need := w - width - b.atoms[j-1].blankR
+		marks := 0
+		if j-1 > i {
+			need -= b.gl[j-1] - b.gl[i]
+			marks = b.sq[j-1] - b.sq[i]
+		}
+		if need > 0 && need*4 > Len(marks)*b.atoms[i].em {
+			c += overSqueeze + 60*float64(need)/em
+		} else if b.atoms[j-1].noStart {
+			// the squeeze pulls in a mark that may not start the next line
+			c += 5 + 10*float64(max(need, 0))/em
 		} else {
+			// squeezing only to fit more text crowds the line
 			c += 5 + 60*float64(w-width)/em
 		}
 	case last:
@@ -129,8 +198,22 @@ func (b *breaker) cost(i, j int, w, z Len, emergency bool) float64 {
 			c += 1e5
 			break
 		}
-		r := (d - math.Min(d, cap)) / (float64(nInter) * em / 4)
+		rest := d - math.Min(d, cap)
+		r := rest / (float64(nInter) * em / 4)
 		c += 10 + 25*d/em + 100*r*r*r
+		cell := em
+		if b.p.Pitch > 0 {
+			cell = float64(b.p.Pitch)
+		}
+		if rest > maxLoose*float64(nInter)*cell {
+			// Han characters more than 6% over the grid pitch: never on a
+			// pure-Han line, and not on a line with a number either when
+			// anything else serves (the reader sees the Han pitch)
+			c += tooLoose
+			if b.lat[j]-b.lat[i] > 0 {
+				c -= tooLoose / 2
+			}
+		}
 	}
 	if last && i > 0 && b.han[n]-b.han[i] <= 1 {
 		// 孤字: a lone character on the last line, or only a number or a

@@ -59,6 +59,22 @@ type Params struct {
 	// Protected lists words never broken across lines (leaders' names,
 	// the unit's own names); the line is justified around them.
 	Protected []string
+	// Words (with Ragged) rates the break positions of a title, caption or
+	// heading: Words(text)[i] is the quality of a break before text[i]
+	// (text is the paragraph's runes; the result has len(text)+1 entries):
+	// 0 inside a word or name, 1 a weak break (a name and its suffix, a verb
+	// and its object), 2 between words, 3 between phrases. nil: every
+	// position is a word boundary (body text stays on the grid and never
+	// uses it).
+	Words func(text []rune) []uint8
+	// Tight sets every punctuation mark inside a line at half width (its
+	// blank half given up, pairs to one em): display lines such as the
+	// masthead name, where a full-width 、 leaves a hole at 40 pt.
+	Tight bool
+	// Prefer (with Ragged), when positive, is the preferred longest line: a
+	// longer line is set when nothing better serves (max_chars), never one
+	// longer than Width.
+	Prefer Len
 }
 
 // Glyph is one placed character. X is relative to the line's left edge
@@ -111,6 +127,7 @@ type gap struct {
 	preferred   bool // a source space between Chinese text: a good title break
 	quoted      bool // inside a pair of quotes or brackets: a poor title break
 	cjkLatin    bool
+	word        uint8 // break quality (Params.Words); 2 without a segmenter
 }
 
 // Break breaks a paragraph into lines.
@@ -134,7 +151,14 @@ func Break(runs []Run, m Measurer, p Params) []Line {
 	}
 	b := &breaker{atoms: atoms, gaps: gaps, p: p, text: text, sc: sc}
 	b.sums()
-	breaks, emergency := b.run(false)
+	var breaks []int
+	emergency := false
+	if p.Ragged && p.Words != nil && len(atoms) <= maxShaped {
+		breaks = b.runShaped()
+	}
+	if breaks == nil {
+		breaks, emergency = b.run(false)
+	}
 	if breaks == nil {
 		breaks, emergency = b.run(true)
 	}
@@ -182,10 +206,25 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 	gaps := sc.gaps[:0]
 	defer func() { sc.atoms, sc.gaps = atoms[:0], gaps[:0] }()
 	gaps = append(gaps, gap{}) // gap 0: paragraph start
-	pendingSpace := false
+	pendingSpace, ideo := false, false
 	spaceW := Len(0)
 	lead := 0
 	for i, r := range text {
+		// A full-width space inside a paragraph is a gap of one character:
+		// kept inside a line, dropped at a break like a space, so it never
+		// prints at a line start as a false indent. At the paragraph start
+		// it is the author's indent and stays.
+		if r == '\u3000' && len(atoms) > 0 {
+			if !ideo {
+				spaceW = m.Advance(r, styles[i])
+				if em := m.Size(styles[i]); p.Pitch > 0 && spaceW >= em-em/20 && spaceW <= em+em/20 {
+					spaceW = p.Pitch
+				}
+			}
+			pendingSpace, ideo = true, true
+			gaps[len(gaps)-1].spaceEnd = i + 1
+			continue
+		}
 		if r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' {
 			if len(atoms) == 0 {
 				lead = i + 1
@@ -217,21 +256,29 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 		if len(atoms) > 0 {
 			g := &gaps[len(gaps)-1]
 			g.space = pendingSpace
-			if pendingSpace {
+			if pendingSpace && ideo {
+				g.natural = spaceW
+				g.inter = true
+			} else if pendingSpace {
 				g.natural = spaceW
 				prev := atoms[len(atoms)-1]
 				if prev.cls == clsLatin || a.cls == clsLatin {
 					g.stretchCap = max(em/2-spaceW, 0)
 					g.latinShrink = max(spaceW-em/4, 0)
 				} else {
-					// a deliberate space between Chinese phrases: half an em
+					// a deliberate space between Chinese phrases: half an em,
+					// and a preferred break; in a title (Words set) it marks
+					// the break only and is not printed inside a line
 					g.natural = em / 2
+					if p.Words != nil {
+						g.natural = 0
+					}
 					g.preferred = true
 				}
 				g.inter = true
 			}
 		}
-		pendingSpace = false
+		pendingSpace, ideo = false, false
 		atoms = append(atoms, a)
 		g := gap{spaceEnd: i + 1}
 		gaps = append(gaps, g)
@@ -252,6 +299,12 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 		segOK[l.Offset+len(l.Text)] = true
 	}
 	prot := protect(sc, text, p.Protected)
+	var words []uint8
+	if p.Ragged && p.Words != nil {
+		if q := p.Words(text); len(q) == len(text)+1 {
+			words = q
+		}
+	}
 	depth := 0 // open quotes and brackets before the gap
 	for k := 1; k < n; k++ {
 		a, b := &atoms[k-1], &atoms[k]
@@ -263,6 +316,10 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 			depth = max(depth-1, 0)
 		}
 		g.quoted = depth > 0
+		g.word = 2
+		if words != nil {
+			g.word = words[b.src]
+		}
 		// Han–Latin gap (clreq: up to 1/4 em, never next to punctuation).
 		if !g.space && p.CJKLatinGap > 0 && ((a.cls == clsHan && b.cls == clsLatin && spacedLatin(b.r)) || (a.cls == clsLatin && b.cls == clsHan && spacedLatin(a.r))) {
 			em := max(a.em, b.em)
@@ -273,24 +330,31 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 			g.inter = true
 		}
 		// Adjacent punctuation: two marks of 2 em compress to 1.5 em.
-		if a.blankR > 0 || b.blankL > 0 {
+		// A middle dot's blank quarters are given up where it stands
+		// (below), so they are not compressible again.
+		aR, bL := a.blankR, b.blankL
+		if a.cls == clsMiddle {
+			aR = 0
+		}
+		if b.cls == clsMiddle {
+			bL = 0
+		}
+		if aR > 0 || bL > 0 {
 			if isPunct(a.cls) && isPunct(b.cls) && !g.space {
-				g.pairShrink = max(a.blankR, b.blankL)
+				g.pairShrink = max(aR, bL)
 			} else if !g.space {
 				// a single mark inside the line may give up its blank half
 				// when the line needs it (clreq reduction priorities 4, 5, 7)
-				g.punctShrink = a.blankR + b.blankL
+				g.punctShrink = aR + bL
 			}
 		}
 		// A middle dot (间隔号) takes half a character (GB/T 15834
 		// §5.1.7): its blank quarters are given up where it stands.
 		if !g.space && a.cls == clsMiddle {
 			g.natural -= a.blankR
-			g.punctShrink = max(g.punctShrink-a.blankR, 0)
 		}
 		if !g.space && b.cls == clsMiddle {
 			g.natural -= b.blankL
-			g.punctShrink = max(g.punctShrink-b.blankL, 0)
 		}
 		// Inter-character stretch: between full-width characters, not
 		// inside —— or ……, never inside a Latin word or number.
@@ -301,12 +365,27 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 	}
 	// Latin runs longer than a line may break at UAX #14 opportunities.
 	allowLongLatin(atoms, gaps, text, segOK, p)
-	if p.CompressAlways {
+	if p.CompressAlways || p.Tight {
 		for k := range gaps {
 			if gaps[k].pairShrink > 0 {
 				gaps[k].natural -= gaps[k].pairShrink
 				gaps[k].pairShrink = 0
 			}
+		}
+	}
+	if p.Tight {
+		for k := 1; k < n; k++ {
+			g := &gaps[k]
+			if g.space {
+				continue
+			}
+			// what is left of a pair: the other mark's blank half
+			a, b := atoms[k-1], atoms[k]
+			if isPunct(a.cls) && isPunct(b.cls) && a.cls != clsMiddle && b.cls != clsMiddle {
+				g.natural -= min(a.blankR, b.blankL)
+			}
+			g.natural -= g.punctShrink
+			g.punctShrink = 0
 		}
 	}
 	for k := range gaps {

@@ -228,6 +228,9 @@ func checkLines(t *testing.T, input string, ls []Line, p Params) {
 			}
 		}
 		for _, g := range l.Glyphs {
+			if isPunct(classify(g.R)) && (g.TrimL+g.TrimR)*2 > g.Adv+1 {
+				t.Errorf("line %d: %q squeezed below half width (trimmed %v of %v)", i+1, g.R, g.TrimL+g.TrimR, g.Adv)
+			}
 			if g.X+g.TrimL < 0 || g.X+g.Adv-g.TrimR > p.Width {
 				t.Errorf("line %d: %q at %d..%d outside the measure %d", i+1, g.R, g.X+g.TrimL, g.X+g.Adv-g.TrimR, p.Width)
 			}
@@ -344,6 +347,12 @@ func FuzzBreakTitle(f *testing.F) {
 		}
 		p := Params{Width: Len(width) * em, Ragged: true, Centered: true, CJKLatinGap: 250}
 		checkLines(t, s, breakStr(s, p), p)
+		// with word ratings and a preferred length: the shaped search
+		p.Words, p.Prefer = fakeWords, Len(width*2/3)*em
+		checkLines(t, s, breakStr(s, p), p)
+		// a display line with its marks at half width (masthead)
+		p = Params{Width: Len(width) * em, Ragged: true, Centered: true, Tight: true, CJKLatinGap: 250}
+		checkLines(t, s, breakStr(s, p), p)
 	})
 }
 
@@ -402,4 +411,15 @@ func TestMiddleDotHalf(t *testing.T) {
 	if dot := g[3]; dot.R != '·' || dot.X+dot.TrimL != 3*em-0 && g[4].X-(g[2].X+g[2].Adv) != em/2 {
 		t.Errorf("dot box %+v", dot)
 	}
+}
+
+// fakeWords rates break positions from the characters around them, so the
+// shaped title search sees every quality (the real ratings come from
+// internal/segment, outside this package).
+func fakeWords(text []rune) []uint8 {
+	q := make([]uint8, len(text)+1)
+	for i := 1; i < len(text); i++ {
+		q[i] = uint8((text[i-1] + text[i]) % 4)
+	}
+	return q
 }
