@@ -20,7 +20,22 @@ var rename = os.Rename
 // When only the rename fails and the target exists, the error wraps
 // ErrLocked (and the original error); the temporary file is removed in
 // every failure.
+//
+// A target that exists and is not a regular file — a device such as
+// /dev/null or /dev/stdout, a named pipe — is written to in place: a
+// rename would replace the device with a file.
 func WriteAtomic(path string, data []byte) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
