@@ -267,18 +267,24 @@ func (p *parser) group(g *yaml.Node, m *Manifest) {
 				}
 			}
 		},
-		"to": func(k, v *yaml.Node) {
-			for _, it := range p.seq(v, "distribution.to", MaxListItems) {
-				s := strings.TrimSpace(p.str(it, "distribution.to"))
-				if it.Kind == yaml.ScalarNode && s == "" {
-					p.errs.Add(p.pos(it), "分送单位为空", "请删除空行或填写单位名称")
-					continue
-				}
-				grp.To = append(grp.To, doc.Text{S: s, Pos: p.pos(it)})
-			}
-		},
+		"to": func(k, v *yaml.Node) { grp.To = p.units(v, "distribution.to", "分送单位为空") },
 	}, []string{"label", "to"})
 	m.Issue.Distribution = append(m.Issue.Distribution, grp)
+}
+
+// units reads a list of recipient units; an empty entry is an error
+// (empty says which list) and is left out.
+func (p *parser) units(v *yaml.Node, field, empty string) []doc.Text {
+	var out []doc.Text
+	for _, it := range p.seq(v, field, MaxListItems) {
+		s := strings.TrimSpace(p.str(it, field))
+		if it.Kind == yaml.ScalarNode && s == "" {
+			p.errs.Add(p.pos(it), empty, "请删除空行或填写单位名称")
+			continue
+		}
+		out = append(out, doc.Text{S: s, Pos: p.pos(it)})
+	}
+	return out
 }
 
 // resolve checks that path names a readable regular file inside dir,

@@ -217,14 +217,7 @@ func (p *parser) extra(v *yaml.Node, m *Manifest) {
 	if to == nil {
 		return
 	}
-	for _, it := range p.seq(to, "extra.to", MaxListItems) {
-		s := strings.TrimSpace(p.str(it, "extra.to"))
-		if it.Kind == yaml.ScalarNode && s == "" {
-			p.errs.Add(p.pos(it), "增发单位为空", "请删除空行或填写单位名称")
-			continue
-		}
-		g.To = append(g.To, doc.Text{S: s, Pos: p.pos(it)})
-	}
+	g.To = p.units(to, "extra.to", "增发单位为空")
 	if len(g.To) > 0 {
 		m.Issue.Extra = g
 	}
