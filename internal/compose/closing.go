@@ -78,7 +78,9 @@ func (c *composer) closing(art, n int, bs []doc.Block) block {
 }
 
 // isDateLine says whether a 落款 line is the date: it ends in 日 and holds
-// a year.
+// a year. Dates arrive in their printed form (2026年2月20日,
+// 二〇二六年二月二十日): markup and manuscript normalise 2026-02-20,
+// 2026.2.20 and 2026/2/20 with manuscript.DateLine.
 func isDateLine(s string) bool {
 	s = strings.TrimSpace(s)
 	if !strings.HasSuffix(s, "日") || !strings.Contains(s, "年") {

@@ -173,6 +173,11 @@ func Parse(file string, data []byte) (*doc.Article, diag.List) {
 			}
 			b := doc.Block{Kind: kind, Pos: pos(ln, indent)}
 			b.Runs = inline(file, []lineRef{{text: line, line: ln, col: indent}}, &errs)
+			if d, ok := manuscript.DateLine(line); ok && kind == doc.Closing {
+				// 2026-02-20 in a 落款 prints as 2026年2月20日, as in an
+				// unmarked one
+				b.Runs = []doc.Run{{Text: d, Pos: b.Pos}}
+			}
 			if !haveTitle {
 				errs.Add(b.Pos, "文章缺少标题", "请在第一行写“# 标题”")
 				haveTitle = true

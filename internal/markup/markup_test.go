@@ -247,3 +247,21 @@ func TestSubtitleLines(t *testing.T) {
 		}
 	}
 }
+
+// A date in a ::: 落款 block prints in its Chinese form, as in a 落款
+// found without the block.
+func TestClosingBlockDate(t *testing.T) {
+	art, errs := Parse("a.md", []byte("# 标题\n\n正文。\n\n::: 落款\n上海市邮政管理局\n2026-02-20\n:::\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, b := range art.Blocks {
+		if b.Kind == doc.Closing {
+			got = append(got, b.PlainText())
+		}
+	}
+	if strings.Join(got, "|") != "上海市邮政管理局|2026年2月20日" {
+		t.Errorf("落款 lines %q", got)
+	}
+}
