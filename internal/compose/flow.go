@@ -403,29 +403,13 @@ func (c *composer) blockLines(art, n int, b doc.Block) (block, bool) {
 	return block{kind: b.Kind, role: role, id: fmt.Sprintf("a%d.p%d", art, n), lines: ls, size: s.Size.Abs, color: c.color(s.Color), x: x, keepNext: keep}, true
 }
 
-// noteLabels are the words that open an editor's note (followed by a
-// colon), and bracketed labels that need none.
-var (
-	noteLabels        = []string{"编者按", "编者的话", "编者注", "按语", "编按", "编后", "编后语"}
-	noteLabelsNoColon = []string{"【编者按】", "【编者的话】", "【编后】", "【按语】"}
-)
-
 // noteLabel sets the opening "编者按：" of a note in the label font.
 func (c *composer) noteLabel(src []doc.Run, runs []linebreak.Run) []linebreak.Run {
 	if len(runs) == 0 {
 		return runs
 	}
 	t := runs[0].Text
-	var labels []string
-	for _, l := range noteLabels {
-		labels = append(labels, l+"：", l+":")
-	}
-	labels = append(labels, noteLabelsNoColon...)
-	for _, l := range labels {
-		if !strings.HasPrefix(t, l) {
-			continue
-		}
-		n := len(l)
+	if n := doc.NoteLabel(t); n > 0 {
 		st := c.f.style(styleKey{role: c.spec.Note.LabelFont, size: c.spec.Note.Size.Abs, bold: src[0].Bold})
 		c.f.check(t[:n], src[0].Pos, st)
 		out := []linebreak.Run{{Text: t[:n], Style: st}}

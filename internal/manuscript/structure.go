@@ -16,19 +16,9 @@ const (
 	bigTitleSize     = 36 // half-points: a centred paragraph this large continues the title
 )
 
-// noteLabels open an editor's note.
-var noteLabels = []string{"编者按：", "编者按:", "【编者按】", "编者的话：", "编者的话:", "【编者的话】", "编者注：", "按语：", "按语:", "【按语】", "编后：", "编后:", "编后语：", "【编后】"}
-
 // NoteLabel reports whether a paragraph opens with an editor's note label:
 // 编者按：, 【编者按】, 编者的话：, 按语：, 编后：….
-func NoteLabel(t string) bool {
-	for _, l := range noteLabels {
-		if strings.HasPrefix(t, l) {
-			return true
-		}
-	}
-	return false
-}
+func NoteLabel(t string) bool { return doc.NoteLabel(t) > 0 }
 
 // Structure recognises an article in paragraphs read from a manuscript:
 // the title (the first paragraph with text; a following centred paragraph
