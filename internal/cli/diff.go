@@ -43,7 +43,7 @@ func Diff(oldPath, newPath string, stdout, stderr io.Writer) int {
 	}
 	if len(changes) == 0 {
 		if pdfs[0] && pdfs[1] && !bytes.Equal(raws[0], raws[1]) {
-			fmt.Fprintf(stdout, "%s → %s: 排版相同，但 PDF 字节不同（字体、图片或元数据有变化）\n", oldPath, newPath)
+			fmt.Fprintf(stdout, "%s → %s: 排版相同，但 PDF 字节不同（份号、字体、图片或元数据不同）\n", oldPath, newPath)
 			return ExitInput
 		}
 		fmt.Fprintf(stdout, "%s → %s: 排版相同\n", oldPath, newPath)

@@ -148,15 +148,18 @@ func Compare(oldData, newData []byte) ([]Change, error) {
 	add := func(page, line int, format string, a ...any) {
 		out = append(out, Change{Page: page, Line: line, Msg: fmt.Sprintf(format, a...)})
 	}
+	// An item is known by its role and source id: the bullet, title,
+	// leader and page number of one contents entry share the id.
+	key := func(it Item) string { return it.Role + "\t" + it.ID }
 	newByID := map[string]*Item{}
 	for i := range n.Items {
-		newByID[n.Items[i].ID] = &n.Items[i]
+		newByID[key(n.Items[i])] = &n.Items[i]
 	}
 	oldIDs := map[string]bool{}
 	var moves []move
 	for _, a := range o.Items {
-		oldIDs[a.ID] = true
-		b, ok := newByID[a.ID]
+		oldIDs[key(a)] = true
+		b, ok := newByID[key(a)]
 		switch {
 		case !ok:
 			add(a.Page, a.Line, "%s删去：%s", where(a), show(a))
@@ -174,7 +177,7 @@ func Compare(oldData, newData []byte) ([]Change, error) {
 	}
 	out = append(out, moveRuns(moves)...)
 	for _, b := range n.Items {
-		if !oldIDs[b.ID] {
+		if !oldIDs[key(b)] {
 			add(b.Page, b.Line, "%s新增：%s", where(b), show(b))
 		}
 	}

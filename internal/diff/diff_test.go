@@ -75,3 +75,20 @@ func TestCompare(t *testing.T) {
 		t.Error("a text that is no record compares")
 	}
 }
+
+// The bullet, title, leader and page number of a contents entry share
+// its id: a change elsewhere must not pair them with one another.
+func TestContentsEntryUnchanged(t *testing.T) {
+	entry := "text\tcontents.bullet\tc1.1\tx=95.16\ty=402.61\tw=9.07\tsize=14.00\tblack\t(※ )\n" +
+		"text\tcontents\tc1.1\tx=104.24\ty=402.61\tw=196.00\tsize=14.00\tblack\t(上海市邮政管理局党组召开会议)\n" +
+		"text\tcontents.leader\tc1.1\tx=315.08\ty=402.61\tw=196.00\tsize=14.00\tblack\t(……………)\n" +
+		"text\tcontents.page\tc1.1\tx=514.58\ty=402.61\tw=7.00\tsize=14.00\tblack\t(1)\n"
+	old := strings.Replace(rec1, "text\tbody\ta1.p1.1", entry+"text\tbody\ta1.p1.1", 1)
+	cs, err := Compare([]byte(old), []byte(strings.Replace(old, "(第二行)", "(第二行改)", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 1 || !strings.Contains(cs[0].Msg, "“第二行” → “第二行改”") {
+		t.Errorf("changes: %+v", cs)
+	}
+}
