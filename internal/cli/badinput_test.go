@@ -88,11 +88,11 @@ func TestBadInputs(t *testing.T) {
 		}, "",
 			[]string{`DIR/bulletin.yaml:1:11: 报头（masthead）不能为空；请至少写一行简报名称`}},
 		{"article missing", func(t *testing.T, d string) { os.Remove(filepath.Join(d, "articles/01.md")) }, "",
-			[]string{`DIR/bulletin.yaml:9:5: 找不到文章文件 "articles/01.md"；请检查文件名和路径（相对于清单所在文件夹）`}},
+			[]string{`DIR/bulletin.yaml:9:5: 找不到文章文件“articles/01.md”；请检查文件名和路径（相对于清单所在文件夹）`}},
 		{"article is a folder", func(t *testing.T, d string) {
 			os.Remove(filepath.Join(d, "articles/01.md"))
 			os.Mkdir(filepath.Join(d, "articles/01.md"), 0o755)
-		}, "", []string{`DIR/bulletin.yaml:9:5: 文章路径 "articles/01.md" 是文件夹；请写出文件名，如 articles/01.md`}},
+		}, "", []string{`DIR/bulletin.yaml:9:5: 文章路径“articles/01.md”是文件夹；请写出文件名，如 articles/01.md`}},
 		{"article unreadable", func(t *testing.T, d string) {
 			// a socket cannot be opened for reading, even by root
 			p := filepath.Join(d, "articles/01.md")
@@ -102,16 +102,16 @@ func TestBadInputs(t *testing.T) {
 				t.Skip("no unix sockets here")
 			}
 			t.Cleanup(func() { l.Close() })
-		}, "", []string{`DIR/bulletin.yaml:9:5: 无法读取文章文件 "articles/01.md"；请检查文件权限`}},
+		}, "", []string{`DIR/bulletin.yaml:9:5: 无法读取文章文件“articles/01.md”；请检查文件权限`}},
 		{"article outside the folder", func(t *testing.T, d string) {
 			write(t, filepath.Dir(d), "outside.md", badArticle)
 			edit(t, d, "bulletin.yaml", "articles/01.md", "../outside.md")
-		}, "", []string{`DIR/bulletin.yaml:9:5: 文章路径 "../outside.md" 指向清单所在文件夹之外；请把文件放进清单所在的文件夹`}},
+		}, "", []string{`DIR/bulletin.yaml:9:5: 文章路径“../outside.md”指向清单所在文件夹之外；请把文件放进清单所在的文件夹`}},
 		{"article outside through a symlink", func(t *testing.T, d string) {
 			write(t, filepath.Dir(d), "outside.md", badArticle)
 			os.Remove(filepath.Join(d, "articles/01.md"))
 			os.Symlink(filepath.Join(filepath.Dir(d), "outside.md"), filepath.Join(d, "articles/01.md"))
-		}, "", []string{`DIR/bulletin.yaml:9:5: 文章路径 "articles/01.md" 指向清单所在文件夹之外；请把文件放进清单所在的文件夹`}},
+		}, "", []string{`DIR/bulletin.yaml:9:5: 文章路径“articles/01.md”指向清单所在文件夹之外；请把文件放进清单所在的文件夹`}},
 		{"empty article", func(t *testing.T, d string) { write(t, d, "articles/01.md", "\n  \n") }, "",
 			[]string{`DIR/articles/01.md: 文章是空的；请写入标题和正文，或从清单中删去这篇文章`}},
 		{"article without a title", func(t *testing.T, d string) { edit(t, d, "articles/01.md", "# 标题\n", "") }, "",

@@ -295,34 +295,39 @@ func (p *parser) resolve(dir, path string, pos diag.Pos, what string) (ArticleRe
 		p.errs.Add(pos, what+"路径为空", "请填写相对于清单所在文件夹的路径")
 		return ref, false
 	}
+	if strings.ContainsFunc(path, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		// "articles\new.md" in double quotes: YAML reads \n as a line break
+		p.errs.Add(pos, fmt.Sprintf("%s路径 %s 里有控制字符：双引号中的 \\ 被 YAML 当作转义符", what, strconv.Quote(path)), "请把路径放在单引号里（'articles\\01.md'），或不加引号，或把 \\ 改成 /")
+		return ref, false
+	}
 	if IsAbsAny(path) {
-		p.errs.Add(pos, fmt.Sprintf("%s路径 %q 是绝对路径", what, path), "请写相对于清单所在文件夹的路径")
+		p.errs.Add(pos, fmt.Sprintf("%s路径“%s”是绝对路径", what, path), "请写相对于清单所在文件夹的路径")
 		return ref, false
 	}
 	abs, err := ResolveInside(dir, path)
 	switch {
 	case err == ErrEscape:
-		p.errs.Add(pos, fmt.Sprintf("%s路径 %q 指向清单所在文件夹之外", what, path), "请把文件放进清单所在的文件夹")
+		p.errs.Add(pos, fmt.Sprintf("%s路径“%s”指向清单所在文件夹之外", what, path), "请把文件放进清单所在的文件夹")
 		return ref, false
 	case err != nil && os.IsNotExist(err):
-		p.errs.Add(pos, fmt.Sprintf("找不到%s文件 %q", what, path), "请检查文件名和路径（相对于清单所在文件夹）")
+		p.errs.Add(pos, fmt.Sprintf("找不到%s文件“%s”", what, path), "请检查文件名和路径（相对于清单所在文件夹）")
 		return ref, false
 	case err != nil:
-		p.errs.Add(pos, fmt.Sprintf("无法读取%s文件 %q", what, path), "请检查文件权限")
+		p.errs.Add(pos, fmt.Sprintf("无法读取%s文件“%s”", what, path), "请检查文件权限")
 		return ref, false
 	}
 	fi, err := os.Stat(abs)
 	if err != nil {
-		p.errs.Add(pos, fmt.Sprintf("找不到%s文件 %q", what, path), "请检查文件名和路径（相对于清单所在文件夹）")
+		p.errs.Add(pos, fmt.Sprintf("找不到%s文件“%s”", what, path), "请检查文件名和路径（相对于清单所在文件夹）")
 		return ref, false
 	}
 	if fi.IsDir() {
-		p.errs.Add(pos, fmt.Sprintf("%s路径 %q 是文件夹", what, path), "请写出文件名，如 articles/01.md")
+		p.errs.Add(pos, fmt.Sprintf("%s路径“%s”是文件夹", what, path), "请写出文件名，如 articles/01.md")
 		return ref, false
 	}
 	f, err := os.Open(abs)
 	if err != nil {
-		p.errs.Add(pos, fmt.Sprintf("无法读取%s文件 %q", what, path), "请检查文件权限")
+		p.errs.Add(pos, fmt.Sprintf("无法读取%s文件“%s”", what, path), "请检查文件权限")
 		return ref, false
 	}
 	f.Close()
