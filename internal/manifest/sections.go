@@ -22,6 +22,12 @@ func (p *parser) article(it *yaml.Node, m *Manifest, sec doc.Text) {
 	case yaml.ScalarNode:
 		path = strings.TrimSpace(it.Value)
 	case yaml.MappingNode:
+		if name := mapValue(it, "section"); name != nil && mapValue(it, "file") == nil {
+			// "- section: 工作动态" with no articles: (or a misspelt one) under it
+			p.errs.Add(p.pos(it), fmt.Sprintf("栏目“%s”下没有列出文章", strings.TrimSpace(name.Value)),
+				"请在 section 下一行写 articles:，再逐行列出文章（- articles/01.md）；或写 {file: 路径, section: 栏目}")
+			return
+		}
 		p.fields(it, "articles.", map[string]func(k, v *yaml.Node){
 			"file": func(k, v *yaml.Node) { path, pos = strings.TrimSpace(p.str(v, "articles.file")), p.pos(v) },
 			"new_page": func(k, v *yaml.Node) {
@@ -66,6 +72,16 @@ func isSectionGroup(n *yaml.Node) bool {
 		}
 	}
 	return false
+}
+
+// mapValue is the value of key in a mapping node, or nil.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // sectionGroup reads {section: 工作动态, articles: [...]}.
@@ -226,14 +242,26 @@ func (p *parser) extra(v *yaml.Node, m *Manifest) {
 // staff reads the staff line: {责任编辑: 张三, 审核: 李四, 签发: 王五},
 // in the order written.
 func (p *parser) staff(v *yaml.Node, m *Manifest) {
+	colon := func(n *yaml.Node) bool {
+		if n.Kind == yaml.ScalarNode && strings.Contains(n.Value, "：") {
+			p.errs.Add(p.pos(n), fmt.Sprintf("staff 中“%s”：%s", n.Value, FullWidthColonHint), "请写成 责任编辑: 张三（英文冒号，后面空一格）")
+			return true
+		}
+		return false
+	}
 	if v.Kind != yaml.MappingNode {
-		p.errs.Add(p.pos(v), "字段 \"staff\" 应是“职责: 姓名”的字段表", "如 staff: {责任编辑: 张三, 审核: 李四, 签发: 王五}")
+		if !colon(v) {
+			p.errs.Add(p.pos(v), "字段 \"staff\" 应是“职责: 姓名”的字段表", "如 staff: {责任编辑: 张三, 审核: 李四, 签发: 王五}")
+		}
 		return
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
 		role := strings.TrimSpace(k.Value)
+		if val.Kind == yaml.ScalarNode && val.Value == "" && colon(k) {
+			continue // {责任编辑：张三}: one key, no value
+		}
 		name := strings.TrimSpace(p.str(val, "staff."+role))
 		switch {
 		case role == "":

@@ -85,6 +85,10 @@ func TestFrontBackErrors(t *testing.T) {
 		{"articles:\n  - section: \"\"\n    articles: [a.md]\n", `5:14: 栏目名称（section）为空`},
 		{"articles: [a.md]\ncontents: [1]\n", `5:11: 字段 "contents" 应是 true、false 或要目的标题`},
 		{"articles: [a.md]\nextra: 甲\n", `5:8: 字段 "extra" 应是单位列表`},
+		{"articles:\n  - section: 甲\n", `5:5: 栏目“甲”下没有列出文章`},
+		{"articles:\n  - section: 甲\n    article: [a.md]\n", `5:5: 栏目“甲”下没有列出文章`},
+		{"articles: [a.md]\nstaff:\n  责任编辑：张三\n", `6:3: staff 中“责任编辑：张三”：这里用了中文冒号`},
+		{"articles: [a.md]\nstaff: {责任编辑：张三, 签发: 李四}\n", `5:9: staff 中“责任编辑：张三”：这里用了中文冒号`},
 		{"articles: [a.md]\nstaff: [张三]\n", `5:8: 字段 "staff" 应是“职责: 姓名”的字段表`},
 		{"articles: [a.md]\nstaff: {签发: \"\"}\n", `5:13: staff 中“签发”没有姓名`},
 	}
