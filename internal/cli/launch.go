@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -22,7 +24,13 @@ func launch(args []string, run func([]string) int, explorer bool, stdin io.Reade
 	if explorer && len(args) == 0 {
 		fmt.Fprintln(stderr, "jianbao 是命令行程序：把简报清单（bulletin.yaml）拖到 jianbao.exe 上即生成 PDF；其他用法请在命令提示符中运行 jianbao --help")
 	}
-	code := run(DroppedArgs(args))
+	var code int
+	if msg := droppedArticle(args); msg != "" {
+		fmt.Fprintln(stderr, msg)
+		code = ExitUsage
+	} else {
+		code = run(DroppedArgs(args))
+	}
 	if explorer {
 		fmt.Fprint(stderr, "按回车键关闭窗口……")
 		bufio.NewReader(stdin).ReadString('\n')
@@ -41,7 +49,36 @@ func DroppedArgs(args []string) []string {
 	if strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml") {
 		return []string{"build", args[0]}
 	}
+	// an issue folder dropped onto the program builds its manifest
+	if st, err := os.Stat(args[0]); err == nil && st.IsDir() && !commands[args[0]] {
+		if m, msg := FindManifest(args[0]); msg == "" {
+			return []string{"build", m}
+		}
+		return []string{"build", args[0]} // build says what the folder lacks
+	}
 	return args
+}
+
+// commands are the subcommands, which a folder of the same name does not
+// hide.
+var commands = map[string]bool{"build": true, "check": true, "import": true, "init": true, "fonts": true,
+	"layouts": true, "version": true, "diff": true, "help": true}
+
+// droppedArticle is the message for an article file dropped onto the
+// program (or given alone): it is the manifest that builds an issue.
+func droppedArticle(args []string) string {
+	if len(args) != 1 {
+		return ""
+	}
+	switch strings.ToLower(filepath.Ext(args[0])) {
+	case ".md", ".docx", ".txt", ".doc", ".wps":
+	default:
+		return ""
+	}
+	if st, err := os.Stat(args[0]); err != nil || !st.Mode().IsRegular() {
+		return ""
+	}
+	return fmt.Sprintf("jianbao: %s 是文章文件；请把这一期的清单 bulletin.yaml 拖到 jianbao 上（或运行 jianbao build 清单），要把稿件转成 Markdown 请用 jianbao import %s", args[0], args[0])
 }
 
 // startedByExplorer: on Windows, a console window that holds only our

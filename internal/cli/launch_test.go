@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -48,6 +50,29 @@ func TestLaunchWaitsOnlyForExplorer(t *testing.T) {
 	launch(nil, run, true, strings.NewReader(""), &stderr)
 	if !strings.Contains(stderr.String(), "拖到 jianbao.exe 上") || !strings.HasSuffix(stderr.String(), "按回车键关闭窗口……") {
 		t.Errorf("double click: %q", stderr.String())
+	}
+}
+
+// A dropped issue folder builds its manifest; a dropped article file is
+// told to drop the manifest instead, and nothing runs.
+func TestDroppedFolderAndArticle(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "2026年第9期")
+	if code := Init(dir, io.Discard, io.Discard); code != ExitOK {
+		t.Fatal("init failed")
+	}
+	if got := DroppedArgs([]string{dir}); !slices.Equal(got, []string{"build", filepath.Join(dir, "bulletin.yaml")}) {
+		t.Errorf("folder: %q", got)
+	}
+	empty := t.TempDir()
+	if got := DroppedArgs([]string{empty}); !slices.Equal(got, []string{"build", empty}) {
+		t.Errorf("folder without a manifest: %q", got)
+	}
+	ran := false
+	var stderr bytes.Buffer
+	art := filepath.Join(dir, "articles", "01.md")
+	code := launch([]string{art}, func([]string) int { ran = true; return ExitOK }, false, strings.NewReader(""), &stderr)
+	if ran || code != ExitUsage || !strings.Contains(stderr.String(), "是文章文件；请把这一期的清单 bulletin.yaml 拖到 jianbao 上") {
+		t.Errorf("article: ran %v, code %d, %q", ran, code, stderr.String())
 	}
 }
 
