@@ -80,4 +80,17 @@ func TestCIRecipe(t *testing.T) {
 		t.Error("a failed check changed golden/")
 	}
 	t.Logf("script output on the edited issue:\n%s", out)
+
+	// options after the folder; a build that fails is not a layout
+	// change, and is not to be accepted with --update
+	m := filepath.Join(issue, "bulletin.yaml")
+	data, _ = os.ReadFile(m)
+	os.WriteFile(m, append(data, []byte("\nfrob: 1\n")...), 0o644)
+	code, out = runScript("issues/2026-09", "--update")
+	if code != 1 || !strings.Contains(out, "构建失败") || !strings.Contains(out, "不要 --update") || strings.Contains(out, "已更新") {
+		t.Errorf("a broken issue with --update after it: %d\n%s", code, out)
+	}
+	if code, out := runScript("--frob"); code != 2 || !strings.Contains(out, "不认识的选项 --frob") {
+		t.Errorf("unknown option: %d\n%s", code, out)
+	}
 }

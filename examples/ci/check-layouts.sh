@@ -16,11 +16,17 @@
 set -u
 jianbao=${JIANBAO:-jianbao}
 update=0
-if [ "${1:-}" = "--update" ]; then
-	update=1
-	shift
-fi
-issues=("$@")
+issues=()
+for a in "$@"; do
+	case $a in
+	--update) update=1 ;;
+	-*)
+		echo "不认识的选项 $a；用法：$0 [--update] [期的文件夹...]" >&2
+		exit 2
+		;;
+	*) issues+=("$a") ;;
+	esac
+done
 if [ ${#issues[@]} -eq 0 ]; then
 	while IFS= read -r m; do
 		d=$(dirname "$m")
@@ -35,6 +41,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failed=0
+broken=0
 n=0
 for d in "${issues[@]}"; do
 	n=$((n + 1))
@@ -42,7 +49,7 @@ for d in "${issues[@]}"; do
 	mkdir -p "$out"
 	if ! "$jianbao" build "$d/bulletin.yaml" -o "$out/bulletin.pdf" --dump "$out/bulletin.layout.txt" >/dev/null; then
 		echo "✗ $d：构建失败（见上）"
-		failed=1
+		broken=1
 		continue
 	fi
 	if [ "$update" = 1 ]; then
@@ -61,6 +68,10 @@ for d in "${issues[@]}"; do
 	"$jianbao" diff "$old" "$out/bulletin.layout.txt"
 	failed=1
 done
+if [ "$broken" = 1 ]; then
+	echo "有的期构建失败：请先改正上面列出的问题（这不是排版变化，不要 --update）。"
+	exit 1
+fi
 if [ "$failed" = 1 ]; then
 	echo "排版有变化。确认无误后运行 $0 --update 并提交 golden/ 下的文件。"
 	exit 1
