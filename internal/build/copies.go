@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -98,12 +99,19 @@ func BuildCopies(manifestFile string, nums []int) (*Copies, diag.List) {
 		l.Add(diag.Pos{File: manifestFile}, "没有要编号的份数", "请写 --copies 1-120 这样的份号范围")
 		return nil, l
 	}
+	var printed int // 共印 N 份
+	var printedPos diag.Pos
 	res, spec, errs := check(manifestFile, func(is *doc.Issue) {
 		is.CopyNumber = nums[0]
 		is.CopyNumberPos = diag.Pos{File: manifestFile}
+		printed, printedPos = is.Copies, is.CopiesPos
 	})
 	if len(errs) > 0 {
 		return nil, errs
+	}
+	if last := slices.Max(nums); printed > 0 && last > printed {
+		res.Notes.Add(printedPos, fmt.Sprintf("份号编到 %s，而本期写的是共印 %d 份", compose.CopyText(last), printed),
+			"请核对 --copies 的范围，或改正清单中的 copies")
 	}
 	cp := &Copies{Doc: res.Doc, base: nums[0], Notes: res.Notes,
 		opt: pdfout.Options{FauxBoldMilliEm: spec.Text.FauxBold.MilliEm, AllDigits: true}}

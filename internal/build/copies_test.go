@@ -117,3 +117,20 @@ func BenchmarkCopies120(b *testing.B) {
 		}
 	}
 }
+
+// Numbering past the 共印 N 份 is noted; within it, nothing is.
+func TestCopiesBeyondPrinted(t *testing.T) {
+	for _, c := range []struct {
+		nums []int
+		note bool
+	}{{[]int{1, 120}, false}, {[]int{119, 121}, true}} {
+		cp, errs := BuildCopies(example10, c.nums)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		got := strings.Contains(cp.Notes.Error(), "份号编到 000121，而本期写的是共印 120 份")
+		if got != c.note {
+			t.Errorf("%v: note %v, want %v (%s)", c.nums, got, c.note, cp.Notes.Error())
+		}
+	}
+}

@@ -97,6 +97,24 @@ func buildCopies(manifests []string, opt BuildOptions, stdout, stderr io.Writer)
 	if len(nums) > 1 {
 		span += " … " + filepath.Base(last)
 	}
-	fmt.Fprintf(stdout, "%s: %d 份，每份 %d 页，份号 %s–%s，用时 %d 毫秒\n", span, len(nums), len(cp.Doc.Pages), compose.CopyText(nums[0]), compose.CopyText(nums[len(nums)-1]), time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, "%s: %d 份，每份 %d 页，份号 %s，用时 %d 毫秒\n", span, len(nums), len(cp.Doc.Pages), copyRanges(nums), time.Since(start).Milliseconds())
 	return ExitOK
+}
+
+// copyRanges writes sorted copy numbers as runs: 000001–000003、000007.
+func copyRanges(nums []int) string {
+	var parts []string
+	for i := 0; i < len(nums); {
+		j := i
+		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+			j++
+		}
+		p := compose.CopyText(nums[i])
+		if j > i {
+			p += "–" + compose.CopyText(nums[j])
+		}
+		parts = append(parts, p)
+		i = j + 1
+	}
+	return strings.Join(parts, "、")
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"jianbao/internal/build"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,5 +47,19 @@ func TestBuildCopiesFiles(t *testing.T) {
 	}
 	if code := Build([]string{m, m}, BuildOptions{Copies: "1"}, &o, &e); code != ExitUsage {
 		t.Errorf("two manifests with --copies: %d", code)
+	}
+}
+
+func TestCopyRanges(t *testing.T) {
+	for in, want := range map[string]string{
+		"3": "000003", "1-120": "000001–000120", "1-3,7": "000001–000003、000007", "1,3,5-6": "000001、000003、000005–000006",
+	} {
+		nums, err := build.ParseCopies(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := copyRanges(nums); got != want {
+			t.Errorf("%s: %q, want %q", in, got, want)
+		}
 	}
 }
