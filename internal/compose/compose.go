@@ -5,6 +5,7 @@
 package compose
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -128,6 +129,58 @@ func Compose(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.List) {
 // is composed again with the pages its titles fell on until the pages
 // the contents lists are the pages the titles are on.
 func ComposeNotes(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.List, diag.List) {
+	d, notes, errs := composeIssue(is, spec)
+	if len(errs) > 0 || spec.Distribution.EvenPage || !blockCostsAPage(d) {
+		return d, notes, errs
+	}
+	// The 报/送 block took a page of its own, or made the text break off
+	// with rows left empty above it: with its rows closer (1.5 × its
+	// size, as XeLaTeX sets it single-spaced) it may stand under the text.
+	d0 := spec.Distribution
+	lead := max(spec.LinePitch(), d0.Leading.Abs)
+	tight := display.Len(int64(d0.Size.Abs) * 3 / 2)
+	if tight >= lead {
+		return d, notes, errs
+	}
+	sp := *spec
+	sp.Distribution.Leading = layout.Length{Abs: tight, Set: true}
+	d2, notes2, errs2 := composeIssue(is, &sp)
+	if len(errs2) > 0 || len(d2.Pages) >= len(d.Pages) {
+		return d, notes, errs
+	}
+	pos := is.CopiesPos
+	if len(is.Distribution) > 0 {
+		pos = is.Distribution[0].Pos
+	}
+	notes2.Add(pos, fmt.Sprintf("报/送栏行距由 %s pt 收紧为 %s pt，与正文排在同一页，全期 %d 页（否则 %d 页）", lead, tight, len(d2.Pages), len(d.Pages)), "")
+	return d2, notes2, nil
+}
+
+// blockCostsAPage says whether the 报/送 block on the last page stands
+// there alone, or with text carried over from a previous page that was
+// left three or more rows short.
+func blockCostsAPage(d *display.Document) bool {
+	n := len(d.Pages)
+	if n < 2 {
+		return false
+	}
+	last := d.Pages[n-1]
+	block, text := false, false
+	for _, it := range last.Items {
+		switch {
+		case strings.HasPrefix(it.Role, "dist"):
+			block = true
+		case it.Kind == display.Text && it.Role != "pageno" && it.Role != "dist" && it.Role != "staff":
+			text = true
+		}
+	}
+	prev := d.Pages[n-2]
+	return block && (!text || prev.Rows > 0 && prev.Fill <= prev.Rows-3)
+}
+
+// composeIssue lays out an issue; one with a 本期要目 is composed again
+// until its listed pages hold.
+func composeIssue(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.List, diag.List) {
 	if !is.Contents {
 		return composeOnce(is, spec, nil)
 	}

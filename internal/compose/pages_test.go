@@ -10,6 +10,7 @@ import (
 	"jianbao/internal/diag"
 	"jianbao/internal/display"
 	"jianbao/internal/doc"
+	"jianbao/internal/layout"
 	"jianbao/internal/picture"
 )
 
@@ -549,5 +550,60 @@ func TestDistributionUnits(t *testing.T) {
 	}
 	if all != strings.Join(units, "，") {
 		t.Errorf("units lost: %q", all)
+	}
+}
+
+// When the 报/送 block would take a page of its own, or make the text
+// break off short above it, its rows are set closer (1.5 × its size) if
+// that saves the page, and a note says so; a block that fits at the grid
+// pitch keeps it.
+func TestDistributionTightensToSavePage(t *testing.T) {
+	sp := spec(t)
+	tightened, kept := 0, 0
+	for n := 200; n <= 900; n += 7 {
+		is := distIssue(filler(n), 5)
+		d, notes, errs := ComposeNotes(is, sp)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		plain := sp.LinePitch()
+		var leads []Len
+		var prevY Len
+		for _, it := range d.Pages[len(d.Pages)-1].Items {
+			if it.Role == "dist" {
+				if prevY != 0 {
+					leads = append(leads, it.Y-prevY)
+				}
+				prevY = it.Y
+			}
+		}
+		note := strings.Contains(notes.Error(), "报/送栏行距由")
+		if len(leads) == 0 {
+			t.Fatalf("%d characters: no block rows", n)
+		}
+		switch leads[0] {
+		case plain:
+			kept++
+			if note {
+				t.Errorf("%d characters: a note on tightening, but the rows are at the grid pitch", n)
+			}
+		case sp.Distribution.Size.Abs * 3 / 2:
+			tightened++
+			if !note {
+				t.Errorf("%d characters: rows tightened without a note", n)
+			}
+			// the plain composition must have needed one more page
+			loose := *sp
+			loose.Distribution.Leading = layout.Length{Abs: plain, Set: true}
+			d0, _, _ := composeIssue(is, &loose)
+			if len(d0.Pages) != len(d.Pages)+1 || !blockCostsAPage(d0) {
+				t.Errorf("%d characters: tightened although the grid pitch gives %d pages against %d", n, len(d0.Pages), len(d.Pages))
+			}
+		default:
+			t.Errorf("%d characters: block rows %v apart", n, leads[0])
+		}
+	}
+	if tightened == 0 || kept == 0 {
+		t.Errorf("tightened %d, kept %d: the sweep should see both", tightened, kept)
 	}
 }
