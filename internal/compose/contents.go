@@ -44,14 +44,15 @@ func (c *composer) sectionHead(a *doc.Article, rows int) {
 }
 
 // contentsTitle is an article's title on one line: the editor's line
-// breaks and full-width spaces dropped.
+// breaks and spaces dropped, as the title itself prints them inside a
+// line.
 func contentsTitle(a *doc.Article) []doc.Run {
 	var out []doc.Run
 	for _, r := range a.Title.Runs {
 		if r.Text == "\n" {
 			continue
 		}
-		r.Text = strings.ReplaceAll(r.Text, "\u3000", "")
+		r.Text = dropTitleSpaces(r.Text)
 		if r.Text != "" {
 			out = append(out, r)
 		}
@@ -165,4 +166,19 @@ func (c *composer) leader(from Len, page int, st int, y Len, id string) {
 		ln.Glyphs = append(ln.Glyphs, linebreak.Glyph{R: lr, Style: st, X: Len(i) * lw, Adv: lw})
 	}
 	c.emit(ln, "contents.leader", id, nx-gap-ln.Width, y, size, col)
+}
+
+// dropTitleSpaces drops full-width spaces, and spaces beside a Chinese
+// character (the editor's break hint "“随手报” 处置"); a space between
+// Latin words stays.
+func dropTitleSpaces(t string) string {
+	rs := []rune(strings.ReplaceAll(t, "\u3000", ""))
+	out := rs[:0:0]
+	for i, r := range rs {
+		if r == ' ' && (i == 0 || i == len(rs)-1 || rs[i-1] > 0x7f || rs[i+1] > 0x7f || rs[i+1] == ' ') {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }
