@@ -11,6 +11,7 @@ import (
 	"jianbao/internal/diag"
 	"jianbao/internal/display"
 	"jianbao/internal/doc"
+	"jianbao/internal/linebreak"
 	"jianbao/internal/picture"
 )
 
@@ -298,5 +299,32 @@ func TestFallbackNotes(t *testing.T) {
 	_, _, errs = ComposeNotes(issueWith("李喆和王堃，张喆。"), sp)
 	if len(errs) != 2 || !strings.Contains(errs[0].Error(), "a.md:3:2: 字符「喆」(U+5586) 不在字体「仿宋」中，只能用后备字体「宋体」排印") {
 		t.Errorf("errors: %v", errs)
+	}
+}
+
+// Photos side by side of unequal widths stand as one group centred on
+// the text block, two characters apart; when captions wider than their
+// photos would crowd each other, each photo is centred in its column.
+func TestPhotoRowCentred(t *testing.T) {
+	const left, width, char = Len(79370), Len(442210), Len(15790)
+	gap := 2 * char
+	colW := (width - gap) / 2
+	capLine := func(w Len) []linebreak.Line { return []linebreak.Line{{Width: w}} }
+	a := &figure{w: 182500, caption: capLine(189000)}
+	b := &figure{w: 205310, caption: capLine(154000)}
+	xs := rowXs([]*figure{a, b}, colW, gap, left, width, char)
+	lo, hi := xs[0], xs[1]+b.w
+	if d := (lo - left) - (left + width - hi); d < -1 || d > 1 {
+		t.Errorf("group %v–%v is not centred on %v–%v", lo, hi, left, left+width)
+	}
+	if xs[1]-(xs[0]+a.w) != gap {
+		t.Errorf("photos %v apart, want %v", xs[1]-(xs[0]+a.w), gap)
+	}
+	// narrow portrait photos with captions as wide as their columns
+	n1 := &figure{w: 100000, caption: capLine(colW)}
+	n2 := &figure{w: 100000, caption: capLine(colW)}
+	xs = rowXs([]*figure{n1, n2}, colW, gap, left, width, char)
+	if xs[0] != left+(colW-n1.w)/2 || xs[1] != left+colW+gap+(colW-n2.w)/2 {
+		t.Errorf("crowded captions: photos at %v, want centred in their columns", xs)
 	}
 }

@@ -209,14 +209,15 @@ func (c *composer) placeFigure(b block) {
 			tallest = max(tallest, g.h+g.capGap+Len(len(g.caption))*g.capLead)
 		}
 		top := c.rowTop(c.row) + (Len(f.rows)*c.pitch-tallest)/2
+		xs := rowXs(b.row, b.colW, b.gap, sp.Left(), sp.BlockW(), sp.CharPitch())
 		for i, g := range b.row {
-			x0 := sp.Left() + Len(i)*(b.colW+b.gap)
 			id := fmt.Sprintf("%s.%d", b.id, i+1)
 			c.page.Items = append(c.page.Items, display.Item{Kind: display.Image, Role: "figure", Line: id,
-				X: x0 + (b.colW-g.w)/2, Y: top, W: g.w, H: g.h, Image: g.data, ImgFmt: g.format})
+				X: xs[i], Y: top, W: g.w, H: g.h, Image: g.data, ImgFmt: g.format})
 			y := top + g.h + g.capGap
 			for k, ln := range g.caption {
-				c.emit(ln, "caption", fmt.Sprintf("%s.c%d", id, k+1), x0+(b.colW-ln.Width)/2, baseline(y, g.capLead, g.capSize), g.capSize, g.capColor)
+				x := min(max(xs[i]+(g.w-ln.Width)/2, sp.Left()), sp.Left()+sp.BlockW()-ln.Width)
+				c.emit(ln, "caption", fmt.Sprintf("%s.c%d", id, k+1), x, baseline(y, g.capLead, g.capSize), g.capSize, g.capColor)
 				y += g.capLead
 			}
 		}
@@ -233,6 +234,41 @@ func (c *composer) placeFigure(b block) {
 		y += f.capLead
 	}
 	c.row = min(c.row+f.rows, c.rows)
+}
+
+// rowXs places photos set side by side: as one group, gap apart and
+// centred on the text block, each caption centred under its photo; when
+// captions wider than their photos would then come closer than one
+// character, each photo is centred in its own column instead.
+func rowXs(figs []*figure, colW, gap, left, width, char Len) []Len {
+	total := Len(len(figs)-1) * gap
+	for _, g := range figs {
+		total += g.w
+	}
+	xs := make([]Len, len(figs))
+	x := left + (width-total)/2
+	for i, g := range figs {
+		xs[i] = x
+		x += g.w + gap
+	}
+	capW := func(g *figure) Len {
+		w := g.w
+		for _, ln := range g.caption {
+			w = max(w, ln.Width)
+		}
+		return w
+	}
+	for i := 1; i < len(figs); i++ {
+		a, b := figs[i-1], figs[i]
+		ca, cb := xs[i-1]+a.w/2, xs[i]+b.w/2
+		if cb-ca-(capW(a)+capW(b))/2 < char {
+			for k, g := range figs {
+				xs[k] = left + Len(k)*(colW+gap) + (colW-g.w)/2
+			}
+			break
+		}
+	}
+	return xs
 }
 
 // afterHeading reports whether the last thing set on the page is a
