@@ -12,6 +12,7 @@ import (
 	"jianbao/internal/diag"
 	"jianbao/internal/display"
 	"jianbao/internal/doc"
+	"jianbao/internal/fontset"
 	"jianbao/internal/layout"
 	"jianbao/internal/linebreak"
 )
@@ -347,13 +348,17 @@ func (c *composer) measureLine(text string, st int) linebreak.Line {
 func (c *composer) emit(ln linebreak.Line, role, id string, x, y, size Len, color display.Color) {
 	it := display.Item{Kind: display.Text, Role: role, Line: id, X: x, Y: y, W: ln.Width, Size: size, Color: color, Text: ln.Text}
 	it.Glyphs = make([]display.Glyph, 0, len(ln.Glyphs))
-	for _, g := range ln.Glyphs {
+	for i, g := range ln.Glyphs {
 		fc, faux, ok := c.f.pick(g.R, g.Style)
 		name := ""
 		if ok {
 			name = fc.Name
 		}
-		it.Glyphs = append(it.Glyphs, display.Glyph{R: g.R, X: x + g.X, Face: name, Bold: faux})
+		dg := display.Glyph{R: g.R, X: x + g.X, Face: name, Bold: faux}
+		if ok && (g.R == '—' || g.R == '―') && inDashPair(ln.Glyphs, i) {
+			dashJoin(&dg, fc, c.f.Size(g.Style), dashCell(ln.Glyphs, i, c.f.Size(g.Style)))
+		}
+		it.Glyphs = append(it.Glyphs, dg)
 	}
 	c.page.Items = append(c.page.Items, it)
 }
@@ -367,4 +372,38 @@ func (c *composer) color(name string) display.Color {
 
 func (c *composer) rule(role string, y, t Len, col display.Color) {
 	c.page.Items = append(c.page.Items, display.Item{Kind: display.Rule, Role: role, X: c.spec.Left(), Y: y, W: c.spec.BlockW(), H: t, Color: col})
+}
+
+// inDashPair says whether glyph i is one of the dashes of a 破折号 (two
+// or more in a row); a lone dash (the 一字线 beside a page number) keeps
+// its own ink.
+func inDashPair(gs []linebreak.Glyph, i int) bool {
+	return i > 0 && gs[i-1].R == gs[i].R || i+1 < len(gs) && gs[i+1].R == gs[i].R
+}
+
+// dashCell is the width the dash glyph i is set in: up to the next glyph
+// when it is another dash of the 破折号, else one em.
+func dashCell(gs []linebreak.Glyph, i int, em Len) Len {
+	if i+1 < len(gs) && gs[i+1].R == gs[i].R && gs[i+1].X > gs[i].X {
+		return gs[i+1].X - gs[i].X
+	}
+	return em
+}
+
+// dashJoin stretches a dash of a 破折号 whose ink does not fill its cell (most faces
+// leave a margin at each side, so "——" prints as two dashes with a gap):
+// the ink is scaled and moved to run from the cell's left edge to its
+// right, so the two halves of a 破折号 join.
+func dashJoin(g *display.Glyph, fc *fontset.Face, size, cell Len) {
+	l, r, ok := fc.InkX(g.R)
+	if !ok || r <= l {
+		return
+	}
+	ink := Len(int64(r-l) * int64(size) / int64(fc.UPEM))
+	if ink <= 0 || ink >= cell-cell/100 && l <= fc.UPEM/100 {
+		return // already fills its cell
+	}
+	scale := int(int64(cell) * 1000 / int64(ink))
+	g.ScaleX = scale
+	g.X -= Len(int64(l) * int64(size) / int64(fc.UPEM) * int64(scale) / 1000)
 }

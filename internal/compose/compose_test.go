@@ -9,7 +9,9 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"jianbao/internal/diag"
+	"jianbao/internal/display"
 	"jianbao/internal/doc"
+	"jianbao/internal/fontset"
 	_ "jianbao/internal/golden"
 	"jianbao/internal/layout"
 	"jianbao/internal/linebreak"
@@ -203,3 +205,34 @@ func TestMastheadTooLong(t *testing.T) {
 }
 
 var _ = linebreak.IsHan
+
+// A dash whose ink leaves a margin in its cell is stretched so that it
+// runs from the cell's left edge to its right, and the two halves of a
+// 破折号 join; a face whose dash fills its cell is left alone.
+func TestDashJoins(t *testing.T) {
+	const size = Len(16000)
+	for _, name := range []string{"gkai00mp", "NotoSansSC-Medium", "NotoSerifCJKsc-Regular", "FandolFang-Regular"} {
+		fc, err := fontset.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, r, ok := fc.InkX('—')
+		if !ok {
+			t.Fatalf("%s: no dash", name)
+		}
+		g := display.Glyph{R: '—', X: 100000, Face: name}
+		dashJoin(&g, fc, size, size)
+		scale := int64(1000)
+		if g.ScaleX != 0 {
+			scale = int64(g.ScaleX)
+		}
+		left := int64(g.X) + int64(l)*int64(size)/int64(fc.UPEM)*scale/1000
+		right := int64(g.X) + int64(r)*int64(size)/int64(fc.UPEM)*scale/1000
+		if left < 100000-20 || left > 100000+20 || right < 100000+int64(size)-20 || right > 100000+int64(size)+20 {
+			t.Errorf("%s: ink runs %d–%d, want the cell 100000–%d (scale %d)", name, left, right, 100000+int64(size), scale)
+		}
+		if name == "FandolFang-Regular" && g.ScaleX != 0 {
+			t.Errorf("%s: a dash that fills its cell is stretched (%d)", name, g.ScaleX)
+		}
+	}
+}

@@ -79,6 +79,9 @@ type Glyph struct {
 	X    Len
 	Face string // embedded face name
 	Bold bool   // faux bold (stroke) for faces without a bold weight
+	// ScaleX, when not 0, draws the glyph scaled horizontally by
+	// ScaleX/1000 about X: a dash of a 破折号 stretched to join the next.
+	ScaleX int
 }
 
 // Item is one printed thing. For Text, Y is the baseline and Glyphs carry

@@ -217,3 +217,20 @@ func (f *Face) Family() string {
 
 // Same reports whether two faces share the same bytes.
 func Same(a, b *Face) bool { return a == b || bytes.Equal(a.Data, b.Data) }
+
+// InkX returns the left and right edges of r's ink, in font units from
+// its origin; ok is false when r has no glyph or no outline.
+func (f *Face) InkX(r rune) (left, right int, ok bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	gi, err := f.font.GlyphIndex(&f.buf, r)
+	if err != nil || gi == 0 {
+		return 0, 0, false
+	}
+	segs, err := f.font.LoadGlyph(&f.buf, gi, fixed.I(f.UPEM), nil)
+	if err != nil || len(segs) == 0 {
+		return 0, 0, false
+	}
+	b := segs.Bounds()
+	return b.Min.X.Round(), b.Max.X.Round(), true
+}

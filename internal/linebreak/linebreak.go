@@ -241,6 +241,11 @@ func prepare(sc *scratch, text []rune, styles []int, m Measurer, p Params) ([]at
 		em := m.Size(st)
 		a := atom{r: r, src: i, style: st, cls: classify(r), em: em, noStart: NoStart(r), noEnd: NoEnd(r)}
 		a.w = m.Advance(r, st)
+		if r == '—' || r == '―' {
+			// the 破折号 takes two full cells whatever the face's dash
+			// advance (Noto's is 0.89 em); the composer stretches its ink
+			a.w = em
+		}
 		if a.cls.isCJK() && p.Pitch > 0 && a.w >= em-em/20 && a.w <= em+em/20 {
 			a.w = p.Pitch
 		}

@@ -423,3 +423,28 @@ func fakeWords(text []rune) []uint8 {
 	}
 	return q
 }
+
+// narrowDash is a face whose dash advance is 0.89 em, as Noto CJK's is.
+type narrowDash struct{ fakeFont }
+
+func (narrowDash) Advance(r rune, style int) Len {
+	if r == '—' {
+		return em * 89 / 100
+	}
+	return fakeFont{}.Advance(r, style)
+}
+
+// The two dashes of a 破折号 take a full cell each, whatever the face's
+// dash advance.
+func TestDashTakesFullCells(t *testing.T) {
+	ls := Break([]Run{{Text: "记者——王某"}}, narrowDash{}, Params{Width: 20 * em, Ragged: true})
+	if len(ls) != 1 {
+		t.Fatalf("%d lines", len(ls))
+	}
+	gs := ls[0].Glyphs
+	for i, want := range []Len{0, em, 2 * em, 3 * em, 4 * em, 5 * em} {
+		if gs[i].X != want {
+			t.Errorf("%c at %v, want %v", gs[i].R, gs[i].X, want)
+		}
+	}
+}

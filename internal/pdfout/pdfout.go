@@ -247,6 +247,14 @@ func drawText(pdf *fpdf.Fpdf, it display.Item, opt Options, pua map[string]map[r
 			}
 			bold = g.Bold
 		}
+		if g.ScaleX != 0 {
+			// a stretched dash: scaled about its origin
+			pdf.TransformBegin()
+			pdf.TransformScaleX(float64(g.ScaleX)/10, g.X.Pt(), it.Y.Pt())
+			pdf.Text(g.X.Pt(), it.Y.Pt(), string(g.R))
+			pdf.TransformEnd()
+			continue
+		}
 		if c, ok := pua[g.Face][g.R]; ok {
 			pdf.RawWriteStr(actualText(g.R))
 			pdf.Text(g.X.Pt(), it.Y.Pt(), string(c))
