@@ -35,7 +35,7 @@ func run(args []string) int {
 		SilenceErrors: true,
 	}
 	buildCmd := &cobra.Command{
-		Use:   "build [MANIFEST...] [-o OUT.pdf] [--watch]",
+		Use:   "build [MANIFEST...] [-o OUT.pdf] [--dump FILE] [--watch] [--copies 1-120]",
 		Short: "排版并生成 PDF；不给清单时用当前文件夹的 bulletin.yaml (typeset the issue)",
 		Args:  cobra.ArbitraryArgs,
 		Run: func(c *cobra.Command, a []string) {
@@ -62,9 +62,9 @@ func run(args []string) int {
 		},
 	}
 	buildCmd.Flags().BoolVarP(&watch, "watch", "w", false, "文件改动后自动重新生成（监视清单、文章、图片和版式）")
-	buildCmd.Flags().StringVarP(&opt.Out, "output", "o", "", "输出 PDF 路径（默认与清单同名）")
-	buildCmd.Flags().StringVar(&opt.Dump, "dump", "", "同时写出排版记录（每行一个排印项）")
-	buildCmd.Flags().StringVar(&opt.Copies, "copies", "", "编号印制：如 1-120、5、1-3,7，每份一个 PDF（OUT-000001.pdf …），第 1 页左上角印六位份号")
+	buildCmd.Flags().StringVarP(&opt.Out, "output", "o", "", "把 PDF 写到 `OUT.pdf`（默认与清单同名）")
+	buildCmd.Flags().StringVar(&opt.Dump, "dump", "", "同时把排版记录写到 `FILE`（每行一个排印项）")
+	buildCmd.Flags().StringVar(&opt.Copies, "copies", "", "编号印制：份号范围 `RANGE` 如 1-120、5、1-3,7，每份一个 PDF（OUT-000001.pdf …），第 1 页左上角印六位份号")
 	checkCmd := &cobra.Command{
 		Use:   "check [MANIFEST] [--fix]",
 		Short: "检查清单、文章、字体和版式，并给出校对提示；不写文件 (validate and proofread)",
@@ -82,7 +82,7 @@ func run(args []string) int {
 		Args:  cobra.ExactArgs(1),
 		Run:   func(c *cobra.Command, a []string) { code = cli.Import(a[0], importOut, os.Stdout, os.Stderr) },
 	}
-	importCmd.Flags().StringVarP(&importOut, "output", "o", "", "输出的 Markdown 文件（默认与稿件同名，扩展名 .md）；图片写在它旁边")
+	importCmd.Flags().StringVarP(&importOut, "output", "o", "", "把 Markdown 写到 `OUT.md`（默认与稿件同名，扩展名 .md）；图片写在它旁边")
 	root.AddCommand(buildCmd,
 		checkCmd,
 		importCmd,
@@ -94,7 +94,7 @@ func run(args []string) int {
 		},
 		&cobra.Command{
 			Use:   "diff OLD NEW",
-			Short: "比较两次排版（排版记录或 jianbao 生成的 PDF），逐页列出变化；相同返回 0，不同返回 1 (compare two layouts)",
+			Short: "比较两次排版（排版记录或 jianbao 生成的 PDF），逐页列出变化；相同返回 0，不同返回 1，文件读不了或没有排版记录返回 2 (compare two layouts)",
 			Args:  cobra.ExactArgs(2),
 			Run:   func(c *cobra.Command, a []string) { code = cli.Diff(a[0], a[1], os.Stdout, os.Stderr) },
 		},
