@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"jianbao/internal/diff"
 )
@@ -27,11 +29,14 @@ func Diff(oldPath, newPath string, stdout, stderr io.Writer) int {
 		case errors.Is(err, diff.ErrNotJianbao):
 			fmt.Fprintf(stderr, "%s: 这个 PDF 里没有排版记录，不是 jianbao 生成的；请比较 jianbao 生成的 PDF，或 jianbao build --dump 写出的排版记录\n", p)
 			return ExitUsage
+		case errors.Is(err, diff.ErrDamaged):
+			fmt.Fprintf(stderr, "%s: 这是 jianbao 生成的 PDF，但已损坏（排版记录读不出，文件可能不完整）；请重新生成或重新拷贝这个文件\n", p)
+			return ExitUsage
 		case errors.Is(err, diff.ErrNotRecord):
 			fmt.Fprintf(stderr, "%s: 既不是 PDF，也不是排版记录；请给出 jianbao 生成的 PDF，或 jianbao build --dump 写出的排版记录\n", p)
 			return ExitUsage
 		case err != nil:
-			fmt.Fprintf(stderr, "%s: 无法读取（%v）；请检查文件路径\n", p, pathErr(err))
+			fmt.Fprintf(stderr, "%s: 无法读取（%s）；请检查文件路径\n", p, readErr(err))
 			return ExitUsage
 		}
 		recs[i], raws[i], pdfs[i] = rec, raw, isPDF
@@ -59,4 +64,20 @@ func Diff(oldPath, newPath string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, l)
 	}
 	return ExitInput
+}
+
+// readErr says in Chinese why a file could not be read.
+func readErr(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件不存在"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有读取权限"
+	case errors.Is(err, syscall.EISDIR):
+		return "这是文件夹"
+	}
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"jianbao/internal/pdfout"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -184,5 +185,33 @@ func TestDiffSameLayoutOtherBytes(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := Diff(a, filepath.Join(dir, "b.pdf"), &out, &errb); code != ExitInput || !strings.Contains(out.String(), "排版相同，但 PDF 字节不同") {
 		t.Errorf("exit %d: %s%s", code, out.String(), errb.String())
+	}
+}
+
+// A missing file and a damaged jianbao PDF each get their own Chinese
+// message, exit 2.
+func TestDiffUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	pdf, err := os.ReadFile(filepath.Join("..", "..", "examples", "2026-09", "golden", "bulletin.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(pdf, []byte(pdfout.RecordOpen))
+	if i < 0 {
+		t.Fatal("the golden PDF has no layout record")
+	}
+	cut := filepath.Join(dir, "cut.pdf")
+	os.WriteFile(cut, pdf[:i+len(pdfout.RecordOpen)+200], 0o644)
+	good := filepath.Join(dir, "good.pdf")
+	os.WriteFile(good, pdf, 0o644)
+	for _, c := range []struct{ a, want string }{
+		{filepath.Join(dir, "none.pdf"), "无法读取（文件不存在）"},
+		{cut, "这是 jianbao 生成的 PDF，但已损坏"},
+		{dir, "无法读取（这是文件夹）"},
+	} {
+		var out, errb bytes.Buffer
+		if code := Diff(c.a, good, &out, &errb); code != ExitUsage || !strings.Contains(errb.String(), c.want) {
+			t.Errorf("%s: exit %d, %q", c.a, code, errb.String())
+		}
 	}
 }

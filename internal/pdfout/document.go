@@ -160,6 +160,10 @@ func xmp(d *display.Document, record string) []byte {
 // (or it was rewritten by another program).
 var ErrNoRecord = errors.New("no jianbao layout record")
 
+// ErrDamagedRecord says a PDF jianbao wrote holds a layout record that
+// cannot be read: the file was cut short or damaged.
+var ErrDamagedRecord = errors.New("damaged jianbao layout record")
+
 // Record returns the layout record embedded in a PDF jianbao wrote.
 func Record(pdf []byte) ([]byte, error) {
 	i := bytes.Index(pdf, []byte(RecordOpen))
@@ -169,19 +173,19 @@ func Record(pdf []byte) ([]byte, error) {
 	rest := pdf[i+len(RecordOpen):]
 	j := bytes.Index(rest, []byte(RecordClose))
 	if j < 0 {
-		return nil, ErrNoRecord
+		return nil, ErrDamagedRecord
 	}
 	z, err := base64.StdEncoding.DecodeString(string(rest[:j]))
 	if err != nil {
-		return nil, ErrNoRecord
+		return nil, ErrDamagedRecord
 	}
 	zr, err := zlib.NewReader(bytes.NewReader(z))
 	if err != nil {
-		return nil, ErrNoRecord
+		return nil, ErrDamagedRecord
 	}
 	out, err := io.ReadAll(io.LimitReader(zr, 1<<28))
 	if err != nil {
-		return nil, ErrNoRecord
+		return nil, ErrDamagedRecord
 	}
 	return out, nil
 }
