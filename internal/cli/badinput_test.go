@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/jpeg"
 	"net"
@@ -191,7 +192,13 @@ func TestBadInputs(t *testing.T) {
 			write(t, d, "articles/01.md", badArticle+strings.Repeat("正文。\n\n", 10<<20/11+10))
 		}, "", []string{`DIR/articles/01.md: 文章过大（10485923 字节，上限 10485760）；请拆分为多篇文章`}},
 		{"too many articles", func(t *testing.T, d string) {
-			edit(t, d, "bulletin.yaml", "  - articles/01.md\n", strings.Repeat("  - articles/01.md\n", 201))
+			var list strings.Builder
+			for i := range 201 {
+				name := fmt.Sprintf("articles/%03d.md", i)
+				write(t, d, name, "# 标题\n\n正文。\n")
+				list.WriteString("  - " + name + "\n")
+			}
+			edit(t, d, "bulletin.yaml", "  - articles/01.md\n", list.String())
 		}, "", []string{`DIR/bulletin.yaml:9:3: 字段 "articles" 的项数过多（201，上限 200）；请拆分为多期`}},
 		{"paragraph too long", func(t *testing.T, d string) {
 			edit(t, d, "articles/01.md", "正文第一段。", strings.Repeat("正", 20001))

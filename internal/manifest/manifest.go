@@ -387,6 +387,8 @@ func inside(base, p string) bool {
 type parser struct {
 	file string
 	errs diag.List
+	// listed: where each article file was first listed, by its real path
+	listed map[string]diag.Pos
 }
 
 func (p *parser) pos(n *yaml.Node) diag.Pos {

@@ -117,7 +117,8 @@ func FuzzManifest(f *testing.F) {
 // else is an error that describes both shapes.
 func TestArticleEntries(t *testing.T) {
 	d := dir(t)
-	src := strings.Replace(good, "  - a.md\n", "  - a.md\n  - {file: a.md, new_page: true}\n", 1)
+	os.WriteFile(filepath.Join(d, "c.md"), []byte("# 标题\n\n正文。\n"), 0o644)
+	src := strings.Replace(good, "  - a.md\n", "  - a.md\n  - {file: c.md, new_page: true}\n", 1)
 	m, errs := Parse(filepath.Join(d, "b.yaml"), []byte(src))
 	if len(errs) > 0 {
 		t.Fatal(errs)

@@ -7,6 +7,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"jianbao/internal/diag"
 	"jianbao/internal/doc"
 )
 
@@ -54,6 +55,14 @@ func (p *parser) article(it *yaml.Node, m *Manifest, sec doc.Text) {
 	}
 	ref, ok := p.resolve(m.Dir, path, pos, "文章")
 	if ok {
+		if first, dup := p.listed[ref.Abs]; dup {
+			p.errs.Add(pos, fmt.Sprintf("文章“%s”在第 %d 行已经列过", path, first.Line), "请删除重复的一项")
+			return
+		}
+		if p.listed == nil {
+			p.listed = map[string]diag.Pos{}
+		}
+		p.listed[ref.Abs] = pos
 		ref.NewPage = newPage
 		ref.Section = sec
 		m.Articles = append(m.Articles, ref)

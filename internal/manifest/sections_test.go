@@ -89,6 +89,7 @@ func TestFrontBackErrors(t *testing.T) {
 		{"articles:\n  - section: 甲\n    article: [a.md]\n", `5:5: 栏目“甲”下没有列出文章`},
 		{"articles: [a.md]\nstaff:\n  责任编辑：张三\n", `6:3: staff 中“责任编辑：张三”：这里用了中文冒号`},
 		{"articles: [a.md]\nstaff: {责任编辑：张三, 签发: 李四}\n", `5:9: staff 中“责任编辑：张三”：这里用了中文冒号`},
+		{"articles:\n  - a.md\n  - ./a.md\n", `6:5: 文章“./a.md”在第 5 行已经列过；请删除重复的一项`},
 		{"articles: [a.md]\nstaff: [张三]\n", `5:8: 字段 "staff" 应是“职责: 姓名”的字段表`},
 		{"articles: [a.md]\nstaff: {签发: \"\"}\n", `5:13: staff 中“签发”没有姓名`},
 	}
