@@ -39,7 +39,7 @@ func run(args []string) int {
 		Short: "排版并生成 PDF；不给清单时用当前文件夹的 bulletin.yaml (typeset the issue)",
 		Args:  cobra.ArbitraryArgs,
 		Run: func(c *cobra.Command, a []string) {
-			if a, code = cli.ManifestArgs(a, os.Stderr); code != cli.ExitOK {
+			if a, code = cli.ManifestArgs("build", a, os.Stderr); code != cli.ExitOK {
 				return
 			}
 			if !watch {
@@ -70,7 +70,7 @@ func run(args []string) int {
 		Short: "检查清单、文章、字体和版式，并给出校对提示；不写文件 (validate and proofread)",
 		Args:  cobra.MaximumNArgs(1),
 		Run: func(c *cobra.Command, a []string) {
-			if a, code = cli.ManifestArgs(a, os.Stderr); code == cli.ExitOK {
+			if a, code = cli.ManifestArgs("check", a, os.Stderr); code == cli.ExitOK {
 				code = cli.Check(a[0], fix, os.Stdout, os.Stderr)
 			}
 		},

@@ -15,16 +15,18 @@ import (
 // folder when none is named.
 const DefaultManifest = "bulletin.yaml"
 
-// ManifestArgs returns the manifests named on the command line or, when
+// ManifestArgs returns the manifests named on the command line of cmd
+// (build or check) or, when
 // there are none, the one in the current folder: ./bulletin.yaml, or else
 // the only YAML file there that is a manifest (a layout file is not).
 // Without one, or with several, it writes a usage error and returns
 // ExitUsage.
-func ManifestArgs(args []string, stderr io.Writer) ([]string, int) {
+func ManifestArgs(cmd string, args []string, stderr io.Writer) ([]string, int) {
 	if len(args) > 0 {
 		return args, ExitOK
 	}
 	m, msg := FindManifest(".")
+	msg = strings.ReplaceAll(msg, "jianbao build", "jianbao "+cmd)
 	if msg != "" {
 		fmt.Fprintln(stderr, "jianbao: "+msg)
 		return nil, ExitUsage

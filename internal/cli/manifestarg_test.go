@@ -32,7 +32,23 @@ func TestFindManifest(t *testing.T) {
 		t.Errorf("bulletin.yaml: %q %q", m, msg)
 	}
 	var errb bytes.Buffer
-	if args, code := ManifestArgs([]string{"x.yaml"}, &errb); code != ExitOK || args[0] != "x.yaml" {
+	if args, code := ManifestArgs("build", []string{"x.yaml"}, &errb); code != ExitOK || args[0] != "x.yaml" {
 		t.Errorf("named manifest: %v %d", args, code)
+	}
+}
+
+// With several manifests in the folder, the advice names the command
+// that was run.
+func TestManifestArgsNamesCommand(t *testing.T) {
+	dir := t.TempDir()
+	m := "masthead: [工作简报]\nissue: {year: 2026, number: 1}\ndate: 2026-03-27\narticles: [a.md]\n"
+	write(t, dir, "a.yaml", m)
+	write(t, dir, "b.yaml", m)
+	t.Chdir(dir)
+	for _, cmd := range []string{"build", "check"} {
+		var errb bytes.Buffer
+		if _, code := ManifestArgs(cmd, nil, &errb); code != ExitUsage || !strings.Contains(errb.String(), "如 jianbao "+cmd+" a.yaml") {
+			t.Errorf("%s: %d %q", cmd, code, errb.String())
+		}
 	}
 }
