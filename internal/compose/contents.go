@@ -85,12 +85,16 @@ func (c *composer) contents(is *doc.Issue) {
 	size := cs.Item.Size.Abs
 	col := c.color(cs.Item.Color)
 	indent := Len(cs.Item.Indent) * sp.CharPitch()
-	bullet := ""
 	if cs.Bullet != "" {
-		bullet = cs.Bullet + " "
 		c.f.check(cs.Bullet, diag.Pos{File: sp.File}, ist)
 	}
-	bl := c.measureLine(bullet, ist)
+	bl := c.measureLine(cs.Bullet, ist)
+	// the bullet stands in a full cell (a face may draw ※ narrow), a
+	// quarter em before the title
+	bulletCell := Len(0)
+	if cs.Bullet != "" {
+		bulletCell = max(bl.Width, size) + size/4
+	}
 	// room kept at the right for the leader and a page number of up to
 	// three digits, numbered or not: the rows do not depend on the numbers
 	var digit Len
@@ -117,14 +121,14 @@ func (c *composer) contents(is *doc.Issue) {
 			c.emit(ln, "contents.section", "", left, rowY(ss.Size.Abs), ss.Size.Abs, c.color(ss.Color))
 		}
 		section = a.Section
-		x := left + indent + bl.Width
-		width := w - indent - bl.Width - reserve
+		x := left + indent + bulletCell
+		width := w - indent - bulletCell - reserve
 		ls := linebreak.Break(c.runs(contentsTitle(a), cs.Item), c.f, linebreak.Params{Width: width, Ragged: true, CJKLatinGap: c.gap(), Protected: c.protected})
 		for li, ln := range ls {
 			y := rowY(size)
 			id := fmt.Sprintf("c%d.%d", ai+1, li+1)
-			if li == 0 && bullet != "" {
-				c.emit(bl, "contents.bullet", id, left+indent, y, size, col)
+			if li == 0 && cs.Bullet != "" {
+				c.emit(bl, "contents.bullet", id, left+indent+(bulletCell-size/4-bl.Width)/2, y, size, col)
 			}
 			c.emit(ln, "contents", id, x, y, size, col)
 			if li == len(ls)-1 && numbered {
