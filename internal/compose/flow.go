@@ -103,8 +103,11 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 			// First set the title's lines one per grid row, keeping the
 			// blank line before it; then drop that blank line; then both.
 			tightRows := len(tl)
+			// A one-line title loses nothing by taking one grid row: that
+			// is tried before leaving four rows empty.
+			oneLine := len(tl) == 1 && c.rows-c.row >= 4
 			switch {
-			case short && lead > c.pitch && fits(c.rows-c.row-before-tightRows-after):
+			case (short || oneLine) && lead > c.pitch && fits(c.rows-c.row-before-tightRows-after):
 				lead, titleRows = c.pitch, tightRows
 			case short && fits(c.rows-c.row-titleRows-after):
 				before = 0

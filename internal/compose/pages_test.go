@@ -607,3 +607,33 @@ func TestDistributionTightensToSavePage(t *testing.T) {
 		t.Errorf("tightened %d, kept %d: the sweep should see both", tightened, kept)
 	}
 }
+
+// A one-line title takes one grid row rather than leave four or more rows
+// of a page empty: whenever the rows left after the first article hold the
+// blank line, the title, the blank line after it and two lines of text,
+// the second article starts on that page.
+func TestOneLineTitleSavesRows(t *testing.T) {
+	for lines := 10; lines <= 40; lines++ {
+		is := issueWith(filler(28 * lines))
+		is.Articles = append(is.Articles, &doc.Article{
+			Title:  doc.Block{Kind: doc.Title, Runs: []doc.Run{{Text: "快递小哥处置险情显成效"}}},
+			Blocks: []doc.Block{para(filler(200))},
+		})
+		d := compose(t, is)
+		titlePage := 0
+		for i, p := range d.Pages {
+			for _, it := range p.Items {
+				if it.Role == "title" && it.Text == "快递小哥处置险情显成效" {
+					titlePage = i + 1
+				}
+			}
+		}
+		if titlePage < 2 {
+			continue
+		}
+		prev := d.Pages[titlePage-2]
+		if free := prev.Rows - prev.Fill; free >= 5 {
+			t.Errorf("%d lines: page %d leaves %d rows empty before a one-line title", lines, titlePage-1, free)
+		}
+	}
+}
