@@ -87,15 +87,17 @@ func startsOn(b block, free int) bool {
 }
 
 type composer struct {
-	spec  *layout.Spec
-	f     *fonts
-	errs  diag.List
-	out   *display.Document
-	page  *display.Page
-	row   int // next free grid row on the page
-	rows  int // rows per page
-	pitch Len // line pitch
-	notes diag.List
+	spec *layout.Spec
+	f    *fonts
+	errs diag.List
+	out  *display.Document
+	page *display.Page
+	row  int // next free grid row on the page
+	// hasContents: a 本期要目 stands between the red rule and the first title
+	hasContents bool
+	rows        int // rows per page
+	pitch       Len // line pitch
+	notes       diag.List
 	// float is a photo waiting for the top of the next page: it did not
 	// fit where it was written, and the text after it went on filling the
 	// page.

@@ -76,6 +76,7 @@ func (c *composer) contents(is *doc.Issue) {
 	if is.ContentsHeading != "" {
 		heading = is.ContentsHeading
 	}
+	c.hasContents = true
 	start := c.row
 	hl := c.single(heading, is.ContentsPos, c.st(cs.Heading))
 	c.emit(hl, "contents.heading", "", left+(w-hl.Width)/2, baseline(c.rowTop(c.row), c.pitch, cs.Heading.Size.Abs), cs.Heading.Size.Abs, c.color(cs.Heading.Color))

@@ -67,7 +67,9 @@ func (c *composer) article(n int, a *doc.Article, tail int) {
 		c.credit(&body[k])
 	}
 	before := ts.LinesBefore
-	if n == 1 {
+	if n == 1 && !c.hasContents {
+		// after a 本期要目, which ends in its own rule, the first title is
+		// spaced like any other
 		before = ts.FirstBefore
 	}
 	secRows := c.sectionRows(a, &before) // a 栏目 heading before its first article

@@ -637,3 +637,46 @@ func TestOneLineTitleSavesRows(t *testing.T) {
 		}
 	}
 }
+
+// After a 本期要目, which ends in its own rule, the first title is spaced
+// like any other (not with title.first_lines_before): in the gbt9704
+// layout, with two blank lines after the red rule, an issue with five
+// listed articles then starts its first article on page 1.
+func TestContentsThenFirstTitle(t *testing.T) {
+	sp, errs := layout.Load("gbt9704", ".", diag.Pos{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if sp.Title.FirstBefore <= sp.Title.LinesBefore {
+		t.Skip("gbt9704 no longer sets more blank lines before the first title")
+	}
+	is := issueWith(filler(600))
+	is.Contents = true
+	is.Articles[0].Title.Runs[0].Text = "上海市邮政管理局党组召开会议"
+	for i := range 4 {
+		is.Articles = append(is.Articles, &doc.Article{
+			Title:  doc.Block{Kind: doc.Title, Runs: []doc.Run{{Text: fmt.Sprintf("第%d篇文章的标题写得长一些", i+2)}}},
+			Blocks: []doc.Block{para(filler(400))},
+		})
+	}
+	// page 1 as in examples/2026-10: two masthead lines, 份号 and 密级
+	is.Masthead = []doc.Text{{S: "上海市邮政快递行业"}, {S: "党建、文明创建工作简报"}}
+	is.Editor = doc.Text{S: "上海市邮政管理局党建办、文明办编"}
+	is.Classification, is.SecrecyPeriod, is.CopyNumber = doc.Text{S: "秘密"}, doc.Text{S: "1年"}, 1
+	for i, sec := range []string{"工作动态", "工作动态", "基层信息", "基层信息", "经验交流"} {
+		is.Articles[i].Section = sec
+	}
+	d, _, errs := ComposeNotes(is, sp)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	onFirst := false
+	for _, it := range d.Pages[0].Items {
+		if it.Role == "title" {
+			onFirst = true
+		}
+	}
+	if !onFirst {
+		t.Errorf("the first article does not start on page 1 (fill %d/%d)", d.Pages[0].Fill, d.Pages[0].Rows)
+	}
+}
