@@ -86,30 +86,17 @@ func buildOne(manifest string, opt BuildOptions, stdout, stderr io.Writer) (code
 		}
 	}()
 	start := time.Now()
-	out := opt.Out
-	if out == "" {
-		out = strings.TrimSuffix(manifest, filepath.Ext(manifest)) + ".pdf"
-	}
-	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "%s: 输出文件夹不存在；请先创建该文件夹，或用 -o 指定其他位置\n", out)
+	out, ok := outputFile(manifest, opt.Out, stderr)
+	if !ok {
 		return ExitInput
 	}
 	res, errs := build.Build(manifest)
+	var notes diag.List
 	if res != nil {
-		printNotes(stderr, res.Notes)
+		notes = res.Notes
 	}
-	if len(errs) > 0 {
-		fmt.Fprintln(stderr, errs.Error())
-		fmt.Fprintf(stderr, "%s: 共 %d 处问题，未生成 PDF\n", manifest, len(errs))
+	if inputProblems(manifest, notes, errs, stderr) || !writeDump(opt.Dump, res.Doc, stderr) {
 		return ExitInput
-	}
-	if opt.Dump != "" {
-		var b bytes.Buffer
-		display.Dump(&b, res.Doc)
-		if err := writeOutput(opt.Dump, b.Bytes()); err != nil {
-			fmt.Fprintln(stderr, outputError(opt.Dump, "排版记录", err))
-			return ExitInput
-		}
 	}
 	if err := writeOutput(out, res.PDF); err != nil {
 		fmt.Fprintln(stderr, outputError(out, " PDF", err))

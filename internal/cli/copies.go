@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -12,7 +10,7 @@ import (
 
 	"jianbao/internal/build"
 	"jianbao/internal/compose"
-	"jianbao/internal/display"
+	"jianbao/internal/diag"
 )
 
 // CopyFile is the file of copy n: OUT-000001.pdf beside OUT.pdf.
@@ -35,30 +33,17 @@ func buildCopies(manifests []string, opt BuildOptions, stdout, stderr io.Writer)
 	}
 	manifest := manifests[0]
 	start := time.Now()
-	out := opt.Out
-	if out == "" {
-		out = strings.TrimSuffix(manifest, filepath.Ext(manifest)) + ".pdf"
-	}
-	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "%s: 输出文件夹不存在；请先创建该文件夹，或用 -o 指定其他位置\n", out)
+	out, ok := outputFile(manifest, opt.Out, stderr)
+	if !ok {
 		return ExitInput
 	}
 	cp, errs := build.BuildCopies(manifest, nums)
+	var notes diag.List
 	if cp != nil {
-		printNotes(stderr, cp.Notes)
+		notes = cp.Notes
 	}
-	if len(errs) > 0 {
-		fmt.Fprintln(stderr, errs.Error())
-		fmt.Fprintf(stderr, "%s: 共 %d 处问题，未生成 PDF\n", manifest, len(errs))
+	if inputProblems(manifest, notes, errs, stderr) || !writeDump(opt.Dump, cp.Doc, stderr) {
 		return ExitInput
-	}
-	if opt.Dump != "" {
-		var b bytes.Buffer
-		display.Dump(&b, cp.Doc)
-		if err := build.WriteAtomic(opt.Dump, b.Bytes()); err != nil {
-			fmt.Fprintf(stderr, "%s: 无法写入排版记录（%v）；请检查文件夹权限\n", opt.Dump, pathErr(err))
-			return ExitInput
-		}
 	}
 	// Stamp and write in parallel; each file is written whole or not at all.
 	fails := make([]string, len(nums))
@@ -76,8 +61,8 @@ func buildCopies(manifests []string, opt BuildOptions, stdout, stderr io.Writer)
 				fails[i] = fmt.Sprintf("%s: 生成第 %s 份失败（%v）；这是 jianbao 的问题，请报告", file, compose.CopyText(n), err)
 				return
 			}
-			if err := build.WriteAtomic(file, pdf); err != nil {
-				fails[i] = fmt.Sprintf("%s: 无法写入 PDF（%v）；请检查文件夹是否存在、是否可写", file, pathErr(err))
+			if err := writeOutput(file, pdf); err != nil {
+				fails[i] = outputError(file, " PDF", err)
 			}
 		}()
 	}

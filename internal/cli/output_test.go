@@ -100,3 +100,16 @@ func TestWatchOutputHeldOpen(t *testing.T) {
 		t.Fatal("the PDF was not updated after the reader closed")
 	}
 }
+
+// A numbered copy held open gets the same one line, and exit 1.
+func TestCopiesOutputHeldOpen(t *testing.T) {
+	_, m := issue(t)
+	var locked atomic.Bool
+	locked.Store(true)
+	holdOpen(t, &locked)
+	var out, errb bytes.Buffer
+	code := Build([]string{m}, BuildOptions{Copies: "1-2"}, &out, &errb)
+	if code != ExitInput || strings.Count(errb.String(), "正被其他程序打开（可能是 PDF 阅读器）；请关闭后重试") != 2 {
+		t.Fatalf("code %d, stderr %q", code, errb.String())
+	}
+}
