@@ -40,7 +40,8 @@ type Face struct {
 	font *sfnt.Font
 	mu   sync.Mutex
 	buf  sfnt.Buffer
-	adv  map[rune]int32 // advance in font units; -1 = not covered
+	adv  map[rune]int32  // advance in font units; -1 = not covered
+	ink  map[rune][3]int // InkX results: left, right, 1 when ok
 }
 
 // CheckTrueType refuses data that fpdf cannot load: collections, CFF
@@ -223,14 +224,21 @@ func Same(a, b *Face) bool { return a == b || bytes.Equal(a.Data, b.Data) }
 func (f *Face) InkX(r rune) (left, right int, ok bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if v, seen := f.ink[r]; seen {
+		return v[0], v[1], v[2] == 1
+	}
+	var v [3]int
 	gi, err := f.font.GlyphIndex(&f.buf, r)
-	if err != nil || gi == 0 {
-		return 0, 0, false
+	if err == nil && gi != 0 {
+		segs, err := f.font.LoadGlyph(&f.buf, gi, fixed.I(f.UPEM), nil)
+		if err == nil && len(segs) > 0 {
+			b := segs.Bounds()
+			v = [3]int{b.Min.X.Round(), b.Max.X.Round(), 1}
+		}
 	}
-	segs, err := f.font.LoadGlyph(&f.buf, gi, fixed.I(f.UPEM), nil)
-	if err != nil || len(segs) == 0 {
-		return 0, 0, false
+	if f.ink == nil {
+		f.ink = map[rune][3]int{}
 	}
-	b := segs.Bounds()
-	return b.Min.X.Round(), b.Max.X.Round(), true
+	f.ink[r] = v
+	return v[0], v[1], v[2] == 1
 }
