@@ -140,7 +140,10 @@ func ComposeNotes(is *doc.Issue, spec *layout.Spec) (*display.Document, diag.Lis
 	// with rows left empty above it: with its rows closer (1.5 × its
 	// size, as XeLaTeX sets it single-spaced) it may stand under the text.
 	d0 := spec.Distribution
-	lead := max(spec.LinePitch(), d0.Leading.Abs)
+	lead := spec.LinePitch() // as prepareDistribution sets the rows
+	if d0.Leading.Set && d0.Leading.Abs > 0 {
+		lead = d0.Leading.Abs
+	}
 	tight := display.Len(int64(d0.Size.Abs) * 3 / 2)
 	if tight >= lead {
 		return d, notes, errs
